@@ -1,0 +1,21 @@
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+from django.utils import translation
+
+from wagtail.models import Locale
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """A 404 in the reader's language; API paths get JSON, not a web page."""
+    if request.path_info.startswith("/api/"):
+        return HttpResponseNotFound(b'{"detail": "Not found.", "code": "not_found"}', content_type="application/json")
+    template = loader.get_template("404.html")
+    return HttpResponseNotFound(template.render({"request_path": request.path}, request))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Rendered without the request context on purpose: whatever broke the page
+    # may also break context processors.
+    language = translation.get_language() or Locale.get_default().language_code
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))

@@ -1,0 +1,126 @@
+"""Small mixins that page types combine. Each one documents what it adds.
+
+- IntroMixin: a short plain-text introduction, used in listings, feeds and
+  meta descriptions.
+- BodyMixin: the shared StreamField body (see pages/blocks.py).
+- HeroImageMixin: an optional image at the top and in listings.
+- ListingPageMixin: paginated, filterable listing of child pages for index
+  pages; subclasses say which model, filters and ordering.
+"""
+
+from typing import Any
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from pages.blocks import BodyBlock
+
+# Renditions the listing templates ask for; prefetched in one query per list.
+LISTING_RENDITIONS = ["fill-480x300|format-webp", "fill-960x600|format-webp", "fill-480x300"]
+
+
+class IntroMixin(models.Model):
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown in listings and search results."),
+    )
+
+    search_fields = [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class BodyMixin(models.Model):
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HeroImageMixin(models.Model):
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page and in listings. Landscape, at least 1200 px wide."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+def with_listing_images(queryset: QuerySet, field: str = "hero_image") -> QuerySet:
+    """Fetch listing images and their renditions with a fixed number of queries."""
+    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
+    return queryset.prefetch_related(Prefetch(field, queryset=images))
+
+
+class ListingPageMixin:
+    """An index page that lists its live, public children with filters and pages.
+
+    Subclasses set ``listing_model`` and may set ``filterset_class`` and
+    override ``get_listing_queryset``. Bad filter values are shown as form
+    errors and ignored; a page number out of range shows the nearest page.
+    """
+
+    listing_model: type[Page]
+    filterset_class: Any = None
+    paginate_by = 12
+
+    def get_listing_queryset(self, request: HttpRequest) -> QuerySet:
+        return self.listing_model.objects.child_of(self).live().public()
+
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context(request, *args, **kwargs)
+        queryset = self.get_listing_queryset(request)
+        if self.filterset_class is not None:
+            filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+            queryset = filterset.qs
+            context["filterset"] = filterset
+        context["listing"] = self.paginate(request, queryset)
+        return context
+
+    def paginate(self, request: HttpRequest, queryset: QuerySet) -> PaginatorPage:
+        paginator = Paginator(queryset, self.paginate_by)
+        # get_page() turns "abc" into page 1 and 99999 into the last page.
+        return paginator.get_page(request.GET.get("page"))
+
+
+class AttachedDocument(TranslatableMixin, Orderable):
+    """A document attached to a page (agenda, report), with a translatable link text.
+
+    Concrete subclasses add the ParentalKey to their page type.
+    """
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(
+        _("link text"), max_length=255, blank=True, help_text=_("Defaults to the document's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    @property
+    def link_text(self) -> str:
+        return self.title or self.document.title

@@ -1,0 +1,207 @@
+import datetime
+import zoneinfo
+from functools import cache
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from pages.forms import EventPageForm
+
+from .base import AttachedDocument, BodyMixin, HeroImageMixin, IntroMixin, ListingPageMixin, with_listing_images
+
+DEFAULT_EVENT_TIME_ZONE = "Europe/Belgrade"
+
+
+@cache
+def time_zone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
+
+
+class EventPageQuerySet(PageQuerySet):
+    def upcoming(self, now: datetime.datetime | None = None) -> "EventPageQuerySet":
+        """Events that have not ended yet, soonest first (a running event is upcoming)."""
+        return self.filter(end__gte=now or timezone.now()).order_by("start")
+
+    def past(self, now: datetime.datetime | None = None) -> "EventPageQuerySet":
+        return self.filter(end__lt=now or timezone.now()).order_by("-start")
+
+
+class EventPageDocument(AttachedDocument):
+    page = ParentalKey("pages.EventPage", on_delete=models.CASCADE, related_name="documents")
+
+
+class EventPage(IntroMixin, HeroImageMixin, BodyMixin, Page):
+    """An event: a conference, a workshop, an anniversary.
+
+    ``start`` and ``end`` are stored in UTC like every datetime, but editors
+    enter and readers see them in the venue's own time zone (see
+    pages.forms.EventPageForm): a conference in Sofia at 11:00 is 11:00 EEST.
+    """
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    start = models.DateTimeField(_("start"), help_text=_("In the venue's time zone."))
+    end = models.DateTimeField(_("end"), help_text=_("In the venue's time zone."))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        choices=time_zone_choices,
+        default=DEFAULT_EVENT_TIME_ZONE,
+        help_text=_("The venue's time zone; start and end are entered and shown in it."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    street_address = models.CharField(_("street address"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    country = models.ForeignKey(
+        "snippets.Country",
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    organisers = ParentalManyToManyField(
+        "snippets.Organisation", blank=True, verbose_name=_("organisers"), related_name="organised_events"
+    )
+    contact_person = models.ForeignKey(
+        "snippets.Person",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    project = models.ForeignKey(
+        "pages.ProjectPage",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    sectors = ParentalManyToManyField("snippets.Sector", blank=True, verbose_name=_("sectors"), related_name="events")
+
+    objects = PageManager.from_queryset(EventPageQuerySet)()
+    base_form_class = EventPageForm
+
+    parent_page_types = ["pages.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("time_zone"), FieldPanel("status")],
+            heading=_("Date and time"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Venue"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel("documents", label=_("Attachments (e.g. agenda)")),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisers"),
+                FieldPanel("contact_person"),
+                FieldPanel("registration_url"),
+                FieldPanel("project"),
+                FieldPanel("sectors"),
+            ],
+            heading=_("Organisation"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        *IntroMixin.search_fields,
+        *BodyMixin.search_fields,
+        index.SearchField("venue"),
+        index.SearchField("city"),
+        index.FilterField("start"),
+        index.FilterField("end"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("organisers"),
+        SynchronizedField("sectors"),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    @cached_property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone or DEFAULT_EVENT_TIME_ZONE)
+
+    @property
+    def local_start(self) -> datetime.datetime:
+        """The start in the venue's time zone."""
+        return self.start.astimezone(self.zone)
+
+    @property
+    def local_end(self) -> datetime.datetime:
+        return self.end.astimezone(self.zone)
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.end >= timezone.now()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def gallery(self):
+        """The event's photo gallery, stored on the gallery side only."""
+        return self.galleries.live().public().first()
+
+
+class EventIndexPage(ListingPageMixin, IntroMixin, Page):
+    """Events: upcoming first, past on request, by country and sector."""
+
+    listing_model = EventPage
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.EventPage"]
+    max_count_per_parent = 1  # one events section per language site
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, *IntroMixin.search_fields]
+
+    class Meta:
+        verbose_name = _("event index")
+
+    @property
+    def filterset_class(self):
+        from pages.filters import EventFilter
+
+        return EventFilter
+
+    def get_listing_queryset(self, request):
+        return with_listing_images(super().get_listing_queryset(request)).select_related("country")

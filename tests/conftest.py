@@ -1,0 +1,16 @@
+import pytest
+
+from tests.factories import build_site
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded test images and documents go to a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def site(db):
+    """Locales, the Serbian home page as the site root, its English translation
+    and an index page of each section (see tests.factories.build_site)."""
+    return build_site()

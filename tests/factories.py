@@ -1,0 +1,239 @@
+"""Factories for pages and snippets, with traits for visibility states.
+
+Pages are created under a parent with ``parent=...``; by default they are live
+and published with a revision, like a page an editor published in the admin.
+Traits: ``draft`` (never published), ``expired`` (expire_at in the past),
+``scheduled`` (go_live_at in the future, not live yet).
+"""
+
+import datetime
+import io
+from typing import Any
+
+from django.core.files.images import ImageFile
+from django.utils import timezone
+
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+import factory
+from PIL import Image as PILImage
+
+from pages import models as pages
+from snippets import models as snippets
+
+
+def image_file(name: str = "photo.png", size: tuple[int, int] = (640, 400), color: str = "#336699") -> ImageFile:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, "PNG")
+    return ImageFile(buffer, name=name)
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Image
+
+    title = factory.Sequence(lambda n: f"Image {n}")
+    file = factory.LazyFunction(image_file)
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.django.FileField(filename="agenda.pdf", data=b"%PDF-1.4\n%%EOF\n")
+
+
+class SnippetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    locale = factory.LazyFunction(Locale.get_default)
+    name = factory.Sequence(lambda n: f"Name {n}")
+    slug = factory.Sequence(lambda n: f"slug-{n}")
+
+
+class SectorFactory(SnippetFactory):
+    class Meta:
+        model = snippets.Sector
+
+
+class CountryFactory(SnippetFactory):
+    class Meta:
+        model = snippets.Country
+
+    iso_code = "RS"
+
+
+class OrganisationFactory(SnippetFactory):
+    class Meta:
+        model = snippets.Organisation
+
+    kind = snippets.Organisation.Kind.PARTNER
+
+
+class PersonFactory(SnippetFactory):
+    class Meta:
+        model = snippets.Person
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+
+
+class FundingProgrammeFactory(SnippetFactory):
+    class Meta:
+        model = snippets.FundingProgramme
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Adds the page under ``parent`` and publishes it unless a trait says otherwise."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+
+    class Params:
+        draft = factory.Trait(live=False)
+        expired = factory.Trait(expire_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1)))
+        scheduled = factory.Trait(
+            live=False, go_live_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=1))
+        )
+
+    @classmethod
+    def _create(cls, model_class: type[Page], *args: Any, parent: Page, **kwargs: Any) -> Page:
+        live = kwargs.pop("live", True)
+        if not kwargs.get("slug"):
+            kwargs.pop("slug", None)
+        page = model_class(*args, live=False, **kwargs)
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+            page.refresh_from_db()
+        elif page.go_live_at:
+            # Publishing a revision with a future go_live_at schedules it.
+            revision.publish()
+            page.refresh_from_db()
+        return page
+
+
+class HomePageFactory(PageFactory):
+    class Meta:
+        model = pages.HomePage
+
+    title = "Kuća klastera"
+
+
+class NewsIndexPageFactory(PageFactory):
+    class Meta:
+        model = pages.NewsIndexPage
+
+    title = "Vesti"
+
+
+class NewsPageFactory(PageFactory):
+    class Meta:
+        model = pages.NewsPage
+
+    date = factory.LazyFunction(timezone.localdate)
+    lead = factory.Sequence(lambda n: f"Lead paragraph {n}")
+
+
+class EventIndexPageFactory(PageFactory):
+    class Meta:
+        model = pages.EventIndexPage
+
+    title = "Događaji"
+
+
+class EventPageFactory(PageFactory):
+    class Meta:
+        model = pages.EventPage
+
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=3))
+    time_zone = "Europe/Belgrade"
+    venue = "Hotel"
+    city = "Niš"
+
+
+class GalleryIndexPageFactory(PageFactory):
+    class Meta:
+        model = pages.GalleryIndexPage
+
+    title = "Galerije"
+
+
+class GalleryPageFactory(PageFactory):
+    class Meta:
+        model = pages.GalleryPage
+
+
+class ClusterIndexPageFactory(PageFactory):
+    class Meta:
+        model = pages.ClusterIndexPage
+
+    title = "Klasteri"
+
+
+class ClusterPageFactory(PageFactory):
+    class Meta:
+        model = pages.ClusterPage
+
+    city = "Niš"
+
+
+class ProjectIndexPageFactory(PageFactory):
+    class Meta:
+        model = pages.ProjectIndexPage
+
+    title = "Projekti"
+
+
+class ProjectPageFactory(PageFactory):
+    class Meta:
+        model = pages.ProjectPage
+
+
+class StandardPageFactory(PageFactory):
+    class Meta:
+        model = pages.StandardPage
+
+
+def restrict(page: Page, restriction_type: str = PageViewRestriction.PASSWORD, **kwargs: Any) -> PageViewRestriction:
+    """Put a view restriction (password, login or groups) on a page and its descendants."""
+    if restriction_type == PageViewRestriction.PASSWORD:
+        kwargs.setdefault("password", "secret")
+    groups = kwargs.pop("groups", None)
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=restriction_type, **kwargs)
+    if groups:
+        restriction.groups.set(groups)
+    return restriction
+
+
+def build_site() -> dict[str, Page]:
+    """The skeleton every page test needs: locales, a Serbian home page set as the
+    default site's root, its English translation, and one index page of each kind
+    in Serbian. Returns the pages by name."""
+    sr = Locale.objects.get_or_create(language_code="sr-latn")[0]
+    en = Locale.objects.get_or_create(language_code="en")[0]
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="home-sr", locale=sr)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")
+    home_en = home.copy_for_translation(en)
+    home_en.title = "House of Clusters"
+    home_en.save_revision().publish()
+    home_en.refresh_from_db()
+    return {
+        "root": root,
+        "home": home,
+        "home_en": home_en,
+        "news_index": NewsIndexPageFactory(parent=home, slug="vesti"),
+        "event_index": EventIndexPageFactory(parent=home, slug="dogadjaji"),
+        "gallery_index": GalleryIndexPageFactory(parent=home, slug="galerije"),
+        "cluster_index": ClusterIndexPageFactory(parent=home, slug="klasteri"),
+        "project_index": ProjectIndexPageFactory(parent=home, slug="projekti"),
+    }
