@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "api",
     "demo",
     "localization",
+    "workflow",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
