@@ -1,0 +1,58 @@
+# Two entry points for a fresh machine with Python 3.11:
+#   make run   - set up, load the demo content and serve on http://127.0.0.1:8000
+#   make test  - set up and run the test suite
+# Everything else is a step of those two.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
+
+.PHONY: run test setup migrate messages demo serve lint format check bench clean
+
+run: setup migrate demo serve
+
+test: setup messages
+	$(BIN)/pytest
+
+setup: $(VENV)/.installed
+
+# Reinstall only when requirements.txt changes.
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+messages: setup
+	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(MANAGE) compilemessages --ignore=.venv -v0; fi
+
+migrate: setup messages
+	$(MANAGE) migrate --noinput -v0
+
+demo: migrate
+	$(MANAGE) load_demo
+
+serve:
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: setup
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts
