@@ -36,7 +36,10 @@ migrate: setup messages
 demo: migrate
 	$(MANAGE) load_demo
 
+# The scheduler publishes and expires scheduled pages beside the web server.
 serve:
+	$(MANAGE) run_scheduler --interval 60 & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: setup

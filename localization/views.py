@@ -1,8 +1,7 @@
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
-
-from wagtail.models import Locale
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -14,8 +13,12 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # Rendered without the request context on purpose: whatever broke the page
-    # may also break context processors.
-    language = translation.get_language() or Locale.get_default().language_code
+    """A plain 500 page in the active language.
+
+    Rendered without the request context and without touching the database on
+    purpose: whatever broke the page (the database, a context processor) must
+    not break the error page too.
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": language}))

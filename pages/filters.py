@@ -35,6 +35,12 @@ def filter_by_slug(queryset, name, value):
     return queryset.filter(**{f"{name}__slug": value.slug}).distinct()
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A whole year in a range the database can store (``?year=99999`` would crash the year lookup)."""
+
+    field_class = forms.IntegerField
+
+
 class NewsFilter(django_filters.FilterSet):
     sector = django_filters.ModelChoiceFilter(
         field_name="sectors",
@@ -51,12 +57,7 @@ class NewsFilter(django_filters.FilterSet):
         label=_("Tag"),
         empty_label=_("All tags"),
     )
-    year = django_filters.NumberFilter(
-        field_name="date",
-        lookup_expr="year",
-        label=_("Year"),
-        widget=forms.NumberInput(attrs={"min": 1990, "max": 2100}),
-    )
+    year = YearFilter(field_name="date", lookup_expr="year", label=_("Year"), min_value=1990, max_value=2100)
 
     class Meta:
         model = NewsPage
@@ -103,6 +104,12 @@ class EventFilter(django_filters.FilterSet):
         if self.form.cleaned_data.get("when") == "past":
             return queryset.order_by("-start")
         return queryset.order_by("start")
+
+    def filter_queryset(self, queryset):
+        if self.form.cleaned_data.get("when") not in ("upcoming", "past"):
+            # An empty or bad value is a form error; show the default, not every event ever.
+            queryset = queryset.upcoming()
+        return super().filter_queryset(queryset)
 
     def filter_when(self, queryset, name, value):
         return queryset.past() if value == "past" else queryset.upcoming()

@@ -23,8 +23,12 @@ class EventPageForm(WagtailAdminPageForm):
             for name in VENUE_TIME_FIELDS:
                 value = getattr(self.instance, name)
                 if value is not None:
-                    # A naive value is rendered as it is, without conversion.
-                    self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
+                    # The venue's wall-clock time, made aware in the editor's
+                    # zone: the field renders it unchanged, and has_changed()
+                    # sees no edit when the editor changed nothing (an approval
+                    # must not save a new revision).
+                    wall_clock = value.astimezone(zone).replace(tzinfo=None)
+                    self.initial[name] = timezone.make_aware(wall_clock, timezone.get_current_timezone())
 
     def clean(self):
         cleaned_data = super().clean()

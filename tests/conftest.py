@@ -14,3 +14,9 @@ def site(db):
     """Locales, the Serbian home page as the site root, its English translation
     and an index page of each section (see tests.factories.build_site)."""
     return build_site()
+
+
+def pytest_configure(config):
+    # WhiteNoise warns once per client when STATIC_ROOT has not been collected;
+    # tests serve no static files.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")

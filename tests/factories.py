@@ -237,3 +237,138 @@ def build_site() -> dict[str, Page]:
         "cluster_index": ClusterIndexPageFactory(parent=home, slug="klasteri"),
         "project_index": ProjectIndexPageFactory(parent=home, slug="projekti"),
     }
+
+
+def translate(instance: Any, locale: Locale, strings: dict[str, str] | None = None, publish: bool = True) -> Any:
+    """Translate a page or snippet through wagtail-localize, as a translator would.
+
+    ``strings`` maps source strings to their translations; anything not in it
+    falls back to the source text. wagtail-localize publishes a page on
+    transaction commit; in a test there is no commit, so the publish callbacks
+    run when this returns, as they would at the end of the translator's
+    request (callbacks delayed across several translations would publish stale
+    copies of the parent pages). Returns the translated instance.
+    """
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        source = _translate(instance, locale, strings, publish)
+    # Fetched after the callbacks, so that a page's ``live`` is up to date.
+    return source.get_translated_instance(locale)
+
+
+def _translate(instance: Any, locale: Locale, strings: dict[str, str] | None, publish: bool) -> Any:
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    source.update_from_db()
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        if strings and segment.string.data in strings:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={"data": strings[segment.string.data], "translation_type": "manual"},
+            )
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    translation.save_target(publish=publish)
+    return source
+
+
+def build_every_page_type(site: dict[str, Page]) -> dict[str, Page]:
+    """One live page of every detail type under the site from build_site(), with its
+    relations filled in (images, snippets, tags, inlines) so that every part of the
+    templates and admin forms has something to show. Returns the pages by name
+    (plus the snippets under "sector", "country", "organisation", "person", "programme")."""
+    sector = SectorFactory(name="Tekstil", slug="textile")
+    country = CountryFactory(name="Srbija", slug="serbia", iso_code="RS")
+    organisation = OrganisationFactory(name="Univerzitet u Nišu", slug="uni-nis", country=country, logo=ImageFactory())
+    person = PersonFactory(name="Marija Petrović", slug="marija-petrovic", organisation=organisation)
+    programme = FundingProgrammeFactory(name="Interreg IPA", slug="interreg-ipa", funder=organisation)
+
+    project = ProjectPageFactory(
+        parent=site["project_index"],
+        title="Projekat Klasteri Plus",
+        slug="klasteri-plus",
+        acronym="KP",
+        intro="Saradnja klastera.",
+        programme=programme,
+        lead_partner=organisation,
+        start_date=datetime.date(2023, 1, 1),
+        end_date=datetime.date(2026, 12, 31),
+        hero_image=ImageFactory(),
+    )
+    project.partners.set([organisation])
+    project.save_revision().publish()
+
+    cluster = ClusterPageFactory(
+        parent=site["cluster_index"],
+        title="Klaster tekstila",
+        slug="klaster-tekstila",
+        intro="Proizvođači tekstila.",
+        country=country,
+        cluster_manager=person,
+        logo=ImageFactory(),
+        founded_year=2008,
+    )
+    cluster.sectors.set([sector])
+    cluster.member_organisations.set([organisation])
+    pages.QualityLabel.objects.create(
+        page=cluster, level=pages.QualityLabel.Level.BRONZE, awarded_on=timezone.localdate() - datetime.timedelta(30)
+    )
+    cluster.save_revision().publish()
+
+    news = NewsPageFactory(
+        parent=site["news_index"],
+        title="Dan klastera u Nišu",
+        slug="dan-klastera",
+        lead="Klasteri su se okupili u Nišu.",
+        hero_image=ImageFactory(),
+        project=project,
+    )
+    news.tags.add("saradnja")
+    news.sectors.set([sector])
+    news.related_clusters.set([cluster])
+    news.documents.add(pages.NewsPageDocument(document=DocumentFactory(), title="Program"))
+    news.save_revision().publish()
+
+    event = EventPageFactory(
+        parent=site["event_index"],
+        title="Konferencija klastera",
+        slug="konferencija",
+        intro="Godišnja konferencija.",
+        country=country,
+        contact_person=person,
+        project=project,
+        hero_image=ImageFactory(),
+    )
+    event.sectors.set([sector])
+    event.organisers.set([organisation])
+    event.documents.add(pages.EventPageDocument(document=DocumentFactory(), title="Agenda"))
+    event.save_revision().publish()
+
+    gallery = GalleryPageFactory(
+        parent=site["gallery_index"],
+        title="Fotografije sa konferencije",
+        slug="fotografije",
+        date=datetime.date(2024, 5, 10),
+        event=event,
+    )
+    gallery.gallery_images.add(pages.GalleryImage(image=ImageFactory(), caption="Otvaranje"))
+    gallery.save_revision().publish()
+
+    standard = StandardPageFactory(parent=site["home"], title="O nama", slug="o-nama", intro="Ko smo mi.")
+
+    return {
+        "news": news,
+        "event": event,
+        "gallery": gallery,
+        "cluster": cluster,
+        "project": project,
+        "standard": standard,
+        "sector": sector,
+        "country": country,
+        "organisation": organisation,
+        "person": person,
+        "programme": programme,
+    }

@@ -137,9 +137,7 @@ def test_queryset_agrees_with_is_valid_on_around_every_boundary(site):
     for day in days:
         for level in (None, BRONZE, SILVER, GOLD):
             expected = {
-                label.page_id
-                for label in labels
-                if label.is_valid_on(day) and (level is None or label.level == level)
+                label.page_id for label in labels if label.is_valid_on(day) and (level is None or label.level == level)
             }
             found = set(ClusterPage.objects.with_valid_label(day, level=level).values_list("pk", flat=True))
             assert found == expected, (day, level)

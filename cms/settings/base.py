@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "wagtail.api.v2",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -196,15 +197,6 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
-# Django REST framework (the API's own settings grow with the API)
-REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "UNAUTHENTICATED_USER": None,
-}
-
 # CORS: public read-only API, any origin by default, never with credentials.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -221,3 +213,51 @@ LOGGING = {
 }
 
 SITE_TITLE = _("House of Clusters")
+
+# --- Workflow ---
+# Editorial workflow (see workflow/README.md). Translations are saved as drafts and
+# go through "Review and publish" instead of being published by wagtail-localize.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# An edit made while a page is in review needs every step approved again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# Explains and logs refused four-eyes approvals in the workflow action dialogs.
+MIDDLEWARE = [*MIDDLEWARE, "workflow.middleware.WorkflowActionGuardMiddleware"]
+LOGGING["loggers"]["workflow.security"] = {"level": "INFO"}
+LOGGING["loggers"]["workflow.scheduler"] = {"level": "INFO"}
+
+# --- API ---
+# Django REST framework for the content API v1 (api/); errors are problem+json.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DATETIME_FORMAT": "iso-8601",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "House of Clusters content API",
+    "DESCRIPTION": "Read-only, localized content API: news, events, galleries, clusters, projects and shared "
+    "snippets. Errors are RFC 7807 problem details (application/problem+json).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Only /api/v1/: drf-spectacular would otherwise also list Wagtail's own APIs.
+    "PREPROCESSING_HOOKS": ["api.schema.only_v1"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"EventStatus": "pages.models.events.EventPage.Status"},
+}
+# Seconds a rendered API response is cached (invalidated on publish/unpublish/delete); 0 turns it off.
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+# Wagtail's stock API v2 at /api/v2/ returns rich text as display HTML.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+WAGTAILAPI_LIMIT_MAX = 100

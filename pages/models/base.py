@@ -26,7 +26,14 @@ from wagtail.search import index
 from pages.blocks import BodyBlock
 
 # Renditions the listing templates ask for; prefetched in one query per list.
-LISTING_RENDITIONS = ["fill-480x300|format-webp", "fill-960x600|format-webp", "fill-480x300"]
+# Keep equal to the expansion of the {% picture %} specs in
+# templates/includes/listing_picture.html: fill-{480x300,960x600} format-{webp,jpeg}.
+LISTING_RENDITIONS = [
+    "fill-480x300|format-webp",
+    "fill-480x300|format-jpeg",
+    "fill-960x600|format-webp",
+    "fill-960x600|format-jpeg",
+]
 
 
 class IntroMixin(models.Model):

@@ -192,6 +192,27 @@ class ClusterPage(IntroMixin, BodyMixin, Page):
         SynchronizedField("network_memberships"),
     ]
 
+    # Fields of Wagtail's stock API v2 (/api/v2/); the typed API v1 lives in api/.
+    api_fields = [
+        "intro",
+        "sectors",
+        "country",
+        "city",
+        "region",
+        "founded_year",
+        "website",
+        "email",
+        "phone",
+        "logo",
+        "latitude",
+        "longitude",
+        "cluster_manager",
+        "quality_labels",
+        "member_organisations",
+        "network_memberships",
+        "body",
+    ]
+
     class Meta:
         verbose_name = _("cluster profile")
         verbose_name_plural = _("cluster profiles")

@@ -147,6 +147,29 @@ class EventPage(IntroMixin, HeroImageMixin, BodyMixin, Page):
         SynchronizedField("sectors"),
     ]
 
+    # Fields of Wagtail's stock API v2 (/api/v2/); the typed API v1 lives in api/.
+    api_fields = [
+        "start",
+        "end",
+        "time_zone",
+        "status",
+        "venue",
+        "street_address",
+        "city",
+        "country",
+        "latitude",
+        "longitude",
+        "organisers",
+        "contact_person",
+        "registration_url",
+        "project",
+        "sectors",
+        "intro",
+        "hero_image",
+        "body",
+        "documents",
+    ]
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")

@@ -62,6 +62,14 @@ class GalleryPage(IntroMixin, Page):
     ]
     search_fields = [*Page.search_fields, *IntroMixin.search_fields]
 
+    # Fields of Wagtail's stock API v2 (/api/v2/); the typed API v1 lives in api/.
+    api_fields = [
+        "date",
+        "event",
+        "intro",
+        "gallery_images",
+    ]
+
     class Meta:
         verbose_name = _("gallery")
         verbose_name_plural = _("galleries")
@@ -86,7 +94,9 @@ class GalleryIndexPage(ListingPageMixin, IntroMixin, Page):
         verbose_name = _("gallery index")
 
     def get_listing_queryset(self, request):
-        images = GalleryImage.objects.select_related("image").prefetch_related(
+        # Prefetch (not select_related) the image: a select_related image is
+        # already cached, so its renditions would never be prefetched.
+        images = GalleryImage.objects.prefetch_related(
             Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS))
         )
         return (

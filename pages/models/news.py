@@ -79,6 +79,20 @@ class NewsPage(HeroImageMixin, BodyMixin, Page):
         SynchronizedField("related_organisations"),
     ]
 
+    # Fields of Wagtail's stock API v2 (/api/v2/); the typed API v1 lives in api/.
+    api_fields = [
+        "date",
+        "lead",
+        "hero_image",
+        "body",
+        "tags",
+        "sectors",
+        "related_clusters",
+        "related_organisations",
+        "project",
+        "documents",
+    ]
+
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")

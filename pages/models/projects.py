@@ -86,6 +86,22 @@ class ProjectPage(IntroMixin, HeroImageMixin, BodyMixin, Page):
     ]
     override_translatable_fields = [SynchronizedField("partners"), SynchronizedField("acronym")]
 
+    # Fields of Wagtail's stock API v2 (/api/v2/); the typed API v1 lives in api/.
+    api_fields = [
+        "acronym",
+        "intro",
+        "hero_image",
+        "programme",
+        "reference_number",
+        "lead_partner",
+        "partners",
+        "start_date",
+        "end_date",
+        "budget_eur",
+        "website",
+        "body",
+    ]
+
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")

@@ -1,0 +1,210 @@
+"""Query filters per content type (django-filter).
+
+Snippet and page filters (``sector``, ``country``, ``organisation``, ``network``,
+``programme``, ``cluster``, ``project``, ``event``) take a **slug** or a numeric
+**id**. Slugs are the same in every locale. An id may be the id of the object in
+any locale: it is matched through its translation_key, so the id of the English
+"Textile" sector and the id of the Serbian one select the same items. A slug or
+id that matches nothing gives an empty list, not an error; a malformed value
+(bad date, non-boolean, unknown choice) is a 400 naming the parameter.
+
+Dates (``date_from``, ``start_from`` ...) are ``YYYY-MM-DD``; event date bounds
+are whole days in the site's time zone (Europe/Belgrade): ``start_to=2026-05-01``
+includes an event starting at 23:30 that evening.
+"""
+
+import datetime
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+import django_filters
+
+from pages.models import ClusterPage, EventPage, GalleryPage, NewsPage, ProjectPage, QualityLabel
+from snippets.models import Country, FundingProgramme, Organisation, Sector
+
+from .search import search_ids
+
+
+def _translation_keys(model: type, value: str) -> QuerySet:
+    """Translation keys of the objects a filter value names (slug, or id of any locale)."""
+    value = value.strip()
+    objects = model.objects.filter(pk=int(value)) if value.isdigit() else model.objects.filter(slug=value)
+    return objects.values("translation_key")
+
+
+class RefFilter(django_filters.CharFilter):
+    """Filter a relation by the slug or id of the related snippet or page."""
+
+    def __init__(self, *args, model: type, **kwargs) -> None:
+        self.ref_model = model  # not "model": FilterSet sets that to its own model
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        if not value:
+            return qs
+        keys = _translation_keys(self.ref_model, value)
+        return qs.filter(**{f"{self.field_name}__translation_key__in": keys}).distinct()
+
+
+class SearchFilter(django_filters.CharFilter):
+    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+        if not value or not value.strip():
+            return qs
+        return qs.filter(pk__in=search_ids(qs.model, value, qs))
+
+
+def local_day_start(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_default_timezone())
+
+
+class StrictBooleanField(forms.Field):
+    """true/false (also 1/0, yes/no); anything else is an error, not "no filter"."""
+
+    def to_python(self, value: str | None) -> bool | None:
+        if value in (None, ""):
+            return None
+        normalized = str(value).strip().lower()
+        if normalized in {"true", "1", "yes"}:
+            return True
+        if normalized in {"false", "0", "no"}:
+            return False
+        raise forms.ValidationError("must be true or false", code="invalid")
+
+
+class BooleanFilter(django_filters.Filter):
+    field_class = StrictBooleanField
+
+
+class BaseFilter(django_filters.FilterSet):
+    q = SearchFilter(label="Full-text search, diacritics-insensitive for Serbian Latin (kuca finds Kuća).")
+
+
+class NewsFilter(BaseFilter):
+    sector = RefFilter(field_name="sectors", model=Sector, label="Sector slug or id.")
+    tag = django_filters.CharFilter(field_name="tags__slug", distinct=True, label="Tag slug.")
+    cluster = RefFilter(field_name="related_clusters", model=ClusterPage, label="Related cluster: page slug or id.")
+    organisation = RefFilter(field_name="related_organisations", model=Organisation, label="Organisation slug or id.")
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="Published on or after (YYYY-MM-DD)."
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="Published on or before (YYYY-MM-DD)."
+    )
+    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="Year of the article date.")
+
+    class Meta:
+        model = NewsPage
+        fields: list[str] = []
+
+
+class EventFilter(BaseFilter):
+    upcoming = BooleanFilter(
+        method="filter_upcoming", label="true: events that have not ended yet (a running event is upcoming)."
+    )
+    past = BooleanFilter(method="filter_past", label="true: events that have ended.")
+    start_from = django_filters.DateFilter(
+        method="filter_start_from", label="Starting on or after this day (site time zone)."
+    )
+    start_to = django_filters.DateFilter(
+        method="filter_start_to", label="Starting on or before this day (site time zone)."
+    )
+    country = RefFilter(field_name="country", model=Country, label="Country slug or id.")
+    city = django_filters.CharFilter(
+        field_name="city", lookup_expr="iexact", label="City, case-insensitive exact match."
+    )
+    sector = RefFilter(field_name="sectors", model=Sector, label="Sector slug or id.")
+    project = RefFilter(field_name="project", model=ProjectPage, label="Project: page slug or id.")
+    status = django_filters.ChoiceFilter(choices=EventPage.Status.choices, label="Event status.")
+
+    class Meta:
+        model = EventPage
+        fields: list[str] = []
+
+    def filter_upcoming(self, qs, name, value):
+        if value is None:
+            return qs
+        return qs.filter(end__gte=timezone.now()) if value else qs.filter(end__lt=timezone.now())
+
+    def filter_past(self, qs, name, value):
+        if value is None:
+            return qs
+        return qs.filter(end__lt=timezone.now()) if value else qs.filter(end__gte=timezone.now())
+
+    def filter_start_from(self, qs, name, value):
+        return qs.filter(start__gte=local_day_start(value))
+
+    def filter_start_to(self, qs, name, value):
+        return qs.filter(start__lt=local_day_start(value + datetime.timedelta(days=1)))
+
+
+class ClusterFilter(BaseFilter):
+    sector = RefFilter(field_name="sectors", model=Sector, label="Sector slug or id.")
+    country = RefFilter(field_name="country", model=Country, label="Country slug or id.")
+    label = django_filters.ChoiceFilter(
+        choices=[("any", "Any level"), *QualityLabel.Level.choices],
+        method="filter_noop",
+        label="Clusters with a label of this level valid on label_valid_on (default today).",
+    )
+    label_valid_on = django_filters.DateFilter(method="filter_noop", label="Day on which the label must be valid.")
+    has_valid_label = BooleanFilter(
+        method="filter_noop",
+        label="true: only clusters with a label valid on label_valid_on (default today); false: only those without.",
+    )
+    network = RefFilter(field_name="network_memberships", model=Organisation, label="Network organisation slug or id.")
+
+    class Meta:
+        model = ClusterPage
+        fields: list[str] = []
+
+    def filter_noop(self, qs, name, value):
+        return qs  # the label filters are combined in filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        level, day, has = data.get("label"), data.get("label_valid_on"), data.get("has_valid_label")
+        if not level and day is None and has is None:
+            return queryset
+        day = day or timezone.localdate()
+        with_label = queryset.with_valid_label(day, None if level in (None, "", "any") else level)
+        if has is False:
+            return queryset.exclude(pk__in=with_label.values("pk"))
+        return with_label
+
+
+class GalleryFilter(BaseFilter):
+    event = RefFilter(field_name="event", model=EventPage, label="Event: page slug or id.")
+
+    class Meta:
+        model = GalleryPage
+        fields: list[str] = []
+
+
+class ProjectFilter(BaseFilter):
+    programme = RefFilter(field_name="programme", model=FundingProgramme, label="Funding programme slug or id.")
+    active_on = django_filters.DateFilter(method="filter_active_on", label="Projects running on this day.")
+
+    class Meta:
+        model = ProjectPage
+        fields: list[str] = []
+
+    def filter_active_on(self, qs, name, value):
+        return qs.active_on(value)
+
+
+class SnippetFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label="Name contains (diacritics-insensitive).")
+
+    def filter_q(self, qs, name, value):
+        from .search import folded_contains
+
+        return qs.filter(folded_contains(["name"], value))
+
+
+def q_any(*conditions: Q) -> Q:
+    result = Q()
+    for condition in conditions:
+        result |= condition
+    return result

@@ -1,0 +1,315 @@
+"""The base of every page serializer: common item fields, listing/detail field
+sets, sparse ``fields=``, and the bulk loading that keeps list queries flat."""
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+
+from wagtail.models import Page
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..locales import LocaleChoice
+from ..shapes import absolute, image_prefetch, image_shape, localize_objects, snippet_shape
+from ..visibility import public_pages
+
+
+def shape(name: str, fields: dict[str, serializers.Field]) -> Callable[..., serializers.Serializer]:
+    """A named nested shape for the schema, created once (one component per name)."""
+    serializer_class = type(name, (serializers.Serializer,), dict(fields))
+    return lambda **kwargs: serializer_class(**kwargs)
+
+
+COMMON_FIELDS = (
+    "id",
+    "type",
+    "locale",
+    "fallback",
+    "title",
+    "slug",
+    "url",
+    "api_url",
+    "translations",
+    "first_published_at",
+    "last_published_at",
+)
+
+TRANSLATION_SCHEMA = {
+    "type": "object",
+    "description": "Real, visible translations of this item by locale code.",
+    "additionalProperties": {
+        "type": "object",
+        "properties": {
+            "id": {"type": "integer"},
+            "url": {"type": "string", "format": "uri"},
+            "api_url": {"type": "string", "format": "uri"},
+        },
+        "required": ["id", "url", "api_url"],
+    },
+    "example": {
+        "en": {
+            "id": 42,
+            "url": "https://example.org/en/news/x/",
+            "api_url": "https://example.org/api/v1/news/42/?locale=en",
+        }
+    },
+}
+
+
+SNIPPET_REF = shape(
+    "SnippetRef", {"id": serializers.IntegerField(), "slug": serializers.CharField(), "name": serializers.CharField()}
+)
+
+
+PAGE_REF = shape(
+    "PageRef",
+    {
+        "id": serializers.IntegerField(),
+        "type": serializers.CharField(),
+        "title": serializers.CharField(),
+        "slug": serializers.CharField(),
+        "url": serializers.URLField(),
+        "api_url": serializers.URLField(allow_null=True),
+    },
+)
+
+
+class RenditionSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+class RenditionsSerializer(serializers.Serializer):
+    thumbnail = RenditionSerializer()
+    medium = RenditionSerializer()
+    large = RenditionSerializer()
+
+
+class FocalPointSerializer(serializers.Serializer):
+    x = serializers.IntegerField()
+    y = serializers.IntegerField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+class ImageSerializer(serializers.Serializer):
+    """An image with WebP renditions; ``null`` where the image is private or missing."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    alt = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    focal_point = FocalPointSerializer(allow_null=True)
+    renditions = RenditionsSerializer()
+
+
+class DocumentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.URLField()
+    file_extension = serializers.CharField()
+    api_url = serializers.URLField()
+
+
+STREAM_SCHEMA = {
+    "type": "array",
+    "description": "StreamField blocks. Types: paragraph (HTML string), heading {text, level}, "
+    "image {image, alt_text, caption, credit}, quote {text, attribution}, embed {url}, "
+    "documents {heading, documents: [{title, document}]}, call_to_action {title, text, button_label, page, url}.",
+    "items": {
+        "type": "object",
+        "properties": {"type": {"type": "string"}, "id": {"type": "string"}, "value": {}},
+        "required": ["type", "id", "value"],
+    },
+    "example": [
+        {"type": "paragraph", "id": "0d1c…", "value": '<p>Text with <a href="https://example.org/en/">a link</a></p>'}
+    ],
+}
+
+
+def api_path(type_name: str, pk: int, locale_code: str, default_code: str) -> str:
+    path = reverse(f"api:v1:{type_name}-detail", args=[pk])
+    return path if locale_code == default_code else f"{path}?locale={locale_code}"
+
+
+class PageItemSerializer(serializers.Serializer):
+    """Common fields of every typed page item; subclasses add their own.
+
+    ``listing_fields``/``detail_fields`` name the field sets; ``fields=`` picks a
+    sparse subset of the set in use. Relations are loaded in bulk by
+    :meth:`load` before serialization, so a page of 10 or 100 items costs the
+    same number of queries.
+    """
+
+    type_name: ClassVar[str]
+    model: ClassVar[type[Page]]
+    listing_fields: ClassVar[Sequence[str]] = COMMON_FIELDS
+    detail_fields: ClassVar[Sequence[str]] = COMMON_FIELDS
+    select_related: ClassVar[Sequence[str]] = ()
+    image_fields: ClassVar[Sequence[str]] = ()
+    m2m_fields: ClassVar[Sequence[str]] = ()
+    page_fk_fields: ClassVar[Sequence[str]] = ()
+    detail_prefetch: ClassVar[Sequence[Any]] = ()
+
+    id = serializers.IntegerField(read_only=True)
+    type = serializers.SerializerMethodField()
+    locale = serializers.SerializerMethodField()
+    fallback = serializers.SerializerMethodField()
+    title = serializers.CharField(read_only=True)
+    slug = serializers.CharField(read_only=True)
+    url = serializers.SerializerMethodField()
+    api_url = serializers.SerializerMethodField()
+    translations = serializers.SerializerMethodField()
+    first_published_at = serializers.DateTimeField(read_only=True)
+    last_published_at = serializers.DateTimeField(read_only=True)
+
+    def __init__(self, *args: Any, field_set: str = "listing", only: Iterable[str] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        allowed = set(self.detail_fields if field_set == "detail" else self.listing_fields)
+        if only:
+            allowed &= set(only)
+        for name in list(self.fields):
+            if name not in allowed:
+                self.fields.pop(name)
+
+    # -- query building -------------------------------------------------------
+
+    @classmethod
+    def all_field_names(cls) -> set[str]:
+        return set(cls.detail_fields) | set(cls.listing_fields)
+
+    @classmethod
+    def optimize(cls, queryset: QuerySet, field_set: str) -> QuerySet:
+        names = set(cls.detail_fields if field_set == "detail" else cls.listing_fields)
+        related = ["locale", *(field for field in cls.select_related if field.split("__")[0] in names)]
+        queryset = queryset.select_related(*related)
+        prefetches: list[Any] = [image_prefetch(field) for field in cls.image_fields if field in names]
+        prefetches += [field for field in cls.m2m_fields if field in names]
+        prefetches += [field for field in cls.page_fk_fields if field in names]
+        if field_set == "detail":
+            prefetches += list(cls.detail_prefetch)
+        else:
+            # Lists do not need the StreamField body.
+            queryset = queryset.defer_streamfields()
+        return queryset.prefetch_related(*prefetches)
+
+    @classmethod
+    def load(cls, pages: list[Page], request: Any, choice: LocaleChoice, field_set: str) -> dict[str, Any]:
+        """Bulk-load what every item of this page of results needs."""
+        names = set(cls.detail_fields if field_set == "detail" else cls.listing_fields)
+        related = []
+        for page in pages:
+            for field in cls.m2m_fields:
+                if field in names:
+                    related.extend(getattr(page, field).all())
+            for field in cls.page_fk_fields:
+                if field in names and getattr(page, field) is not None:
+                    related.append(getattr(page, field))
+        loaded: dict[str, Any] = {"localized": localize_objects(related, choice.locale)}
+        loaded["translations"] = {}
+        if "translations" in names and pages:
+            keys = {page.translation_key for page in pages}
+            others = public_pages(Page).filter(translation_key__in=keys).select_related("locale").defer_streamfields()
+            for other in others:
+                loaded["translations"].setdefault(other.translation_key, []).append(other)
+        return loaded
+
+    # -- helpers for subclasses ------------------------------------------------
+
+    @property
+    def request(self) -> Any:
+        return self.context["request"]
+
+    @property
+    def choice(self) -> LocaleChoice:
+        return self.context["choice"]
+
+    def localized(self, obj: Any) -> Any:
+        if obj is None:
+            return None
+        return self.context["loaded"]["localized"].get((type(obj), obj.pk))
+
+    def localized_many(self, page: Page, field: str) -> list[Any]:
+        return [item for item in map(self.localized, getattr(page, field).all()) if item is not None]
+
+    def snippet(self, obj: Any, *fields: str) -> dict[str, Any] | None:
+        # Foreign keys to snippets are translated by wagtail-localize; drafts stay hidden.
+        if obj is None or getattr(obj, "live", True) is False:
+            return None
+        return snippet_shape(obj, fields)
+
+    def snippets(self, page: Page, field: str, *fields: str) -> list[dict[str, Any]]:
+        return [snippet_shape(obj, fields) for obj in self.localized_many(page, field)]
+
+    def image(self, image: Any) -> dict[str, Any] | None:
+        return image_shape(self.request, image)
+
+    def page_ref(self, page: Page | None) -> dict[str, Any] | None:
+        page = self.localized(page)
+        if page is None:
+            return None
+        from .registry import serializer_for_model
+
+        serializer = serializer_for_model(type(page))
+        api_url = None
+        if serializer is not None:
+            api_url = absolute(
+                self.request,
+                api_path(serializer.type_name, page.pk, page.locale.language_code, self.choice.source.language_code),
+            )
+        return {
+            "id": page.pk,
+            "type": serializer.type_name if serializer else "page",
+            "title": page.title,
+            "slug": page.slug,
+            "url": absolute(self.request, page.get_url(self.request)),
+            "api_url": api_url,
+        }
+
+    # -- common fields ---------------------------------------------------------
+
+    def get_type(self, page: Page) -> str:
+        return self.type_name
+
+    def get_locale(self, page: Page) -> str:
+        return page.locale.language_code
+
+    def get_fallback(self, page: Page) -> bool:
+        return page.locale_id != self.choice.locale.pk
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, page: Page) -> str | None:
+        return absolute(self.request, page.get_url(self.request))
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_api_url(self, page: Page) -> str | None:
+        return absolute(
+            self.request,
+            api_path(self.type_name, page.pk, page.locale.language_code, self.choice.source.language_code),
+        )
+
+    @extend_schema_field(TRANSLATION_SCHEMA)
+    def get_translations(self, page: Page) -> dict[str, dict[str, Any]]:
+        result = {}
+        for other in self.context["loaded"]["translations"].get(page.translation_key, []):
+            if other.pk == page.pk:
+                continue
+            code = other.locale.language_code
+            result[code] = {
+                "id": other.pk,
+                "url": absolute(self.request, other.get_url(self.request)),
+                "api_url": absolute(
+                    self.request, api_path(self.type_name, other.pk, code, self.choice.source.language_code)
+                ),
+            }
+        return result
+
+
+def prefetch_images(relation: str, queryset: QuerySet) -> Prefetch:
+    return Prefetch(relation, queryset=queryset)

@@ -1,0 +1,113 @@
+"""Snippet serializers: public fields only (no e-mail or phone of people)."""
+
+from typing import Any, ClassVar
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from snippets.models import Country, Organisation, Person, Sector
+
+from ..shapes import image_shape, snippet_shape
+from .base import SNIPPET_REF, ImageSerializer
+
+
+class SnippetSerializer(serializers.Serializer):
+    type_name: ClassVar[str]
+    model: ClassVar[type]
+    select_related: ClassVar[tuple[str, ...]] = ()
+    image_fields: ClassVar[tuple[str, ...]] = ()
+
+    id = serializers.IntegerField(read_only=True)
+    type = serializers.SerializerMethodField()
+    locale = serializers.SerializerMethodField()
+    fallback = serializers.SerializerMethodField()
+    slug = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+
+    def __init__(self, *args: Any, only: set[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if only:
+            for name in list(self.fields):
+                if name not in only:
+                    self.fields.pop(name)
+
+    @classmethod
+    def all_field_names(cls) -> set[str]:
+        return set(cls().fields)
+
+    def get_type(self, obj: Any) -> str:
+        return self.type_name
+
+    def get_locale(self, obj: Any) -> str:
+        return obj.locale.language_code
+
+    def get_fallback(self, obj: Any) -> bool:
+        return obj.locale_id != self.context["choice"].locale.pk
+
+    def snippet(self, obj: Any, *fields: str) -> dict | None:
+        if obj is None or getattr(obj, "live", True) is False:
+            return None
+        return snippet_shape(obj, fields)
+
+
+class SectorSerializer(SnippetSerializer):
+    type_name = "sectors"
+    model = Sector
+    description = serializers.CharField(read_only=True)
+
+
+class CountrySerializer(SnippetSerializer):
+    type_name = "countries"
+    model = Country
+    iso_code = serializers.CharField(read_only=True)
+
+
+class OrganisationSerializer(SnippetSerializer):
+    type_name = "organisations"
+    model = Organisation
+    select_related = ("country",)
+    image_fields = ("logo",)
+
+    short_name = serializers.CharField(read_only=True)
+    kind = serializers.ChoiceField(choices=Organisation.Kind.choices, read_only=True)
+    description = serializers.CharField(read_only=True)
+    country = serializers.SerializerMethodField()
+    city = serializers.CharField(read_only=True)
+    website = serializers.CharField(read_only=True)
+    logo = serializers.SerializerMethodField()
+
+    @extend_schema_field(SNIPPET_REF(allow_null=True))
+    def get_country(self, obj: Organisation) -> dict | None:
+        return self.snippet(obj.country)
+
+    @extend_schema_field(ImageSerializer(allow_null=True))
+    def get_logo(self, obj: Organisation) -> dict | None:
+        return image_shape(self.context["request"], obj.logo)
+
+
+class PersonSerializer(SnippetSerializer):
+    type_name = "people"
+    model = Person
+    select_related = ("organisation",)
+    image_fields = ("photo",)
+
+    role = serializers.CharField(read_only=True)
+    organisation = serializers.SerializerMethodField()
+    photo = serializers.SerializerMethodField()
+
+    @extend_schema_field(SNIPPET_REF(allow_null=True))
+    def get_organisation(self, obj: Person) -> dict | None:
+        return self.snippet(obj.organisation)
+
+    @extend_schema_field(ImageSerializer(allow_null=True))
+    def get_photo(self, obj: Person) -> dict | None:
+        return image_shape(self.context["request"], obj.photo)
+
+
+SNIPPET_SERIALIZERS = (SectorSerializer, CountrySerializer, OrganisationSerializer, PersonSerializer)
+
+
+class LocaleSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Use as the locale= parameter.")
+    name = serializers.CharField()
+    is_default = serializers.BooleanField()

@@ -1,0 +1,125 @@
+"""Snippet endpoints: sectors, countries, organisations, people (public fields only)."""
+
+from typing import Any, ClassVar
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .errors import InvalidParameters
+from .search import folded_contains
+from .serializers.snippets import (
+    CountrySerializer,
+    OrganisationSerializer,
+    PersonSerializer,
+    SectorSerializer,
+    SnippetSerializer,
+)
+from .shapes import image_prefetch
+from .views import (
+    DETAIL_PARAMS,
+    ERROR_RESPONSES,
+    FIELDS_PARAMETER,
+    LIST_PARAMS,
+    LOCALE_PARAMETERS,
+    BaseViewSet,
+    check_params,
+    parse_fields,
+)
+from .visibility import public_snippets
+
+
+class SnippetViewSet(BaseViewSet):
+    serializer_class: ClassVar[type[SnippetSerializer]]
+    extra_filters: ClassVar[dict[str, str]] = {}
+
+    def base_queryset(self) -> QuerySet:
+        model = self.serializer_class.model
+        locale, source = self.choice.locale, self.choice.source
+        if self.choice.fallback and locale != source:
+            translated = public_snippets(model, locale).filter(translation_key=OuterRef("translation_key"))
+            queryset = public_snippets(model).filter(Q(locale=locale) | (Q(locale=source) & ~Exists(translated)))
+        else:
+            queryset = public_snippets(model, locale)
+        related = ["locale", *self.serializer_class.select_related]
+        prefetches = [image_prefetch(field) for field in self.serializer_class.image_fields]
+        return queryset.select_related(*related).prefetch_related(*prefetches)
+
+    def serialize(self, objects: Any, only: set[str] | None, many: bool) -> Any:
+        return self.serializer_class(objects, many=many, context=self.get_serializer_context(), only=only).data
+
+    def list(self, request: Request) -> Response:
+        check_params(request, LIST_PARAMS | {"q", *self.extra_filters})
+        if request.query_params.get("ordering") not in (None, "name", "-name"):
+            raise InvalidParameters({"ordering": "use one of: -name, name"})
+        only = parse_fields(request, self.serializer_class.all_field_names())
+        queryset = self.base_queryset()
+        query = request.query_params.get("q", "").strip()
+        if query:
+            queryset = queryset.filter(folded_contains(["name", "slug"], query))
+        for param, lookup in self.extra_filters.items():
+            value = request.query_params.get(param)
+            if value:
+                queryset = queryset.filter(**{lookup: value})
+        queryset = queryset.order_by(request.query_params.get("ordering") or "name", "pk")
+        objects = self.paginator.paginate_queryset(queryset, request, view=self)
+        return self.paginator.get_paginated_response(self.serialize(objects, only, many=True))
+
+    def detail_response(self, **lookup: Any) -> Response:
+        check_params(self.request, DETAIL_PARAMS)
+        only = parse_fields(self.request, self.serializer_class.all_field_names())
+        obj = self.base_queryset().filter(**lookup).first()
+        if obj is None:
+            raise Http404
+        return Response(self.serialize(obj, only, many=False))
+
+    def retrieve(self, request: Request, pk: int) -> Response:
+        return self.detail_response(pk=pk)
+
+    def retrieve_by_slug(self, request: Request, slug: str) -> Response:
+        return self.detail_response(slug=slug)
+
+
+def make_snippet_viewset(serializer: type[SnippetSerializer], extra_filters: dict[str, str] | None = None) -> type:
+    extra = [OpenApiParameter(name, str, description=f"Filter by {name}.") for name in (extra_filters or {})]
+    list_schema = extend_schema(
+        summary=f"List {serializer.type_name}",
+        parameters=[
+            OpenApiParameter("q", str, description="Name contains (diacritics-insensitive)."),
+            OpenApiParameter("ordering", str, enum=["name", "-name"]),
+            *extra,
+            FIELDS_PARAMETER,
+            *LOCALE_PARAMETERS,
+        ],
+        responses={200: serializer(many=True), **ERROR_RESPONSES},
+    )
+    detail_schema = extend_schema(
+        parameters=[FIELDS_PARAMETER, *LOCALE_PARAMETERS], responses={200: serializer, **ERROR_RESPONSES}
+    )
+    slug_schema = extend_schema(
+        operation_id=f"{serializer.type_name}_retrieve_by_slug",
+        parameters=[FIELDS_PARAMETER, *LOCALE_PARAMETERS],
+        responses={200: serializer, **ERROR_RESPONSES},
+    )
+    return type(
+        f"{serializer.__name__.replace('Serializer', '')}ViewSet",
+        (SnippetViewSet,),
+        {
+            "serializer_class": serializer,
+            "extra_filters": extra_filters or {},
+            "list": list_schema(lambda self, request: SnippetViewSet.list(self, request)),
+            "retrieve": detail_schema(lambda self, request, pk: SnippetViewSet.retrieve(self, request, pk)),
+            "retrieve_by_slug": slug_schema(
+                lambda self, request, slug: SnippetViewSet.retrieve_by_slug(self, request, slug)
+            ),
+        },
+    )
+
+
+SectorViewSet = make_snippet_viewset(SectorSerializer)
+CountryViewSet = make_snippet_viewset(CountrySerializer, {"iso_code": "iso_code__iexact"})
+OrganisationViewSet = make_snippet_viewset(OrganisationSerializer, {"kind": "kind"})
+PersonViewSet = make_snippet_viewset(PersonSerializer)

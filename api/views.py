@@ -1,0 +1,330 @@
+"""Read-only endpoints of the content API v1.
+
+Every queryset comes from api.visibility; every error is problem+json
+(api.errors); lists paginate with api.pagination. Query parameters are
+checked: an unknown one is a 400 naming it.
+"""
+
+import hashlib
+from typing import Any, ClassVar
+
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
+
+from wagtail.models import Page
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.viewsets import GenericViewSet
+
+from . import cache as response_cache
+from . import filters
+from .errors import InvalidParameters
+from .locales import LocaleChoice, resolve_locale
+from .pagination import DEFAULT_LIMIT, MAX_LIMIT, Pagination
+from .serializers.base import PageItemSerializer
+from .serializers.pages import (
+    ClusterSerializer,
+    EventSerializer,
+    GallerySerializer,
+    NewsSerializer,
+    ProjectSerializer,
+)
+from .visibility import public_pages, public_pages_with_fallback
+
+COMMON_PARAMS = {"locale", "fallback"}
+LIST_PARAMS = {"limit", "offset", "ordering", "fields"} | COMMON_PARAMS
+DETAIL_PARAMS = {"fields"} | COMMON_PARAMS
+
+PROBLEM = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail", "code"],
+    "properties": {
+        "type": {"type": "string", "example": "about:blank"},
+        "title": {"type": "string", "example": "Bad Request"},
+        "status": {"type": "integer", "example": 400},
+        "detail": {"type": "string", "example": "limit: must be at least 1 and at most 100"},
+        "code": {"type": "string", "example": "invalid_parameter"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"parameter": {"type": "string"}, "message": {"type": "string"}},
+                "required": ["parameter", "message"],
+            },
+        },
+        "valid": {"type": "array", "items": {"type": "string"}, "example": ["en", "sr-latn"]},
+    },
+}
+ERROR_RESPONSES = {
+    status: OpenApiResponse(response=PROBLEM, description=description)
+    for status, description in {
+        400: "Unknown or malformed query parameter (application/problem+json).",
+        404: "No visible item (drafts, private and expired pages are never found).",
+        405: "The API is read-only.",
+        429: "Too many requests.",
+        500: "Server error.",
+    }.items()
+}
+LOCALE_PARAMETERS = [
+    OpenApiParameter(
+        "locale",
+        str,
+        description="Locale code: sr-latn (default), en; sr-cyrl when enabled. Unknown → 400 listing the valid ones.",
+        examples=[OpenApiExample("English", value="en")],
+    ),
+    OpenApiParameter(
+        "fallback",
+        bool,
+        description="true: where no translation exists, return the source-locale "
+        '(sr-latn) item, marked "fallback": true.',
+    ),
+]
+FIELDS_PARAMETER = OpenApiParameter(
+    "fields",
+    str,
+    description="Comma-separated subset of the field set to return (sparse fieldset), e.g. id,title,url.",
+)
+
+
+def check_params(request: Request, allowed: set[str]) -> None:
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise InvalidParameters(dict.fromkeys(unknown, "unknown parameter"))
+
+
+def parse_fields(request: Request, available: set[str]) -> set[str] | None:
+    raw = request.query_params.get("fields")
+    if raw is None:
+        return None
+    names = {name.strip() for name in raw.split(",") if name.strip()}
+    unknown = sorted(names - available)
+    if unknown or not names:
+        raise InvalidParameters({"fields": f"unknown field(s): {', '.join(unknown) or '(empty)'}"})
+    return names
+
+
+class CachedResponseMixin:
+    """Serve repeated GETs from the cache, with ETag and Cache-Control headers."""
+
+    def dispatch(self, request, *args: Any, **kwargs: Any):
+        if request.method not in ("GET", "HEAD") or response_cache.timeout() <= 0:
+            return super().dispatch(request, *args, **kwargs)
+        key = response_cache.key_for(request.build_absolute_uri())
+        cached = response_cache.cache.get(key)
+        if cached is None:
+            response = super().dispatch(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            response.render()
+            cached = (response.content, response["Content-Type"])
+            response_cache.cache.set(key, cached, response_cache.timeout())
+        content, content_type = cached
+        etag = '"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"'
+        if request.headers.get("If-None-Match") == etag:
+            response = HttpResponse(status=304)
+        else:
+            response = HttpResponse(content, content_type=content_type)
+        response["ETag"] = etag
+        response["Cache-Control"] = f"public, max-age={response_cache.timeout()}"
+        response["Vary"] = "Accept, Origin"
+        return response
+
+
+class BaseViewSet(CachedResponseMixin, GenericViewSet):
+    http_method_names = ["get", "head", "options"]
+    pagination_class = Pagination
+    choice: LocaleChoice
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self.choice = resolve_locale(request)
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        return {
+            "request": self.request,
+            "choice": self.choice,
+            "view": self,
+            "loaded": {"localized": {}, "translations": {}},
+        }
+
+
+class PageViewSet(BaseViewSet):
+    """List and detail of one page type, by id or slug."""
+
+    serializer_class: ClassVar[type[PageItemSerializer]]
+    filterset_class: ClassVar[type]
+    ordering_fields: ClassVar[dict[str, tuple[str, ...]]]
+    default_ordering: ClassVar[tuple[str, ...]]
+
+    def base_queryset(self) -> QuerySet:
+        model = self.serializer_class.model
+        if self.choice.fallback:
+            return public_pages_with_fallback(model, self.choice.locale, self.choice.source)
+        return public_pages(model, self.choice.locale)
+
+    def ordering(self) -> tuple[str, ...]:
+        raw = self.request.query_params.get("ordering")
+        if raw is None:
+            if self.request.query_params.get("past", "").lower() in ("true", "1", "yes"):
+                return ("-start", "-pk")
+            return self.default_ordering
+        if raw not in self.ordering_fields:
+            raise InvalidParameters({"ordering": f"use one of: {', '.join(sorted(self.ordering_fields))}"})
+        return self.ordering_fields[raw]
+
+    def serialize(self, pages: list[Page], field_set: str, only: set[str] | None) -> list[dict]:
+        context = self.get_serializer_context()
+        context["loaded"] = self.serializer_class.load(pages, self.request, self.choice, field_set)
+        serializer = self.serializer_class(pages, many=True, context=context, field_set=field_set, only=only)
+        return serializer.data
+
+    def list(self, request: Request) -> Response:
+        check_params(request, LIST_PARAMS | set(self.filterset_class.base_filters))
+        only = parse_fields(request, set(self.serializer_class.listing_fields))
+        filterset = self.filterset_class(request.query_params, queryset=self.base_queryset(), request=request)
+        if not filterset.is_valid():
+            raise InvalidParameters(
+                {name: " ".join(str(message) for message in messages) for name, messages in filterset.errors.items()}
+            )
+        queryset = filterset.qs.order_by(*self.ordering())
+        queryset = self.serializer_class.optimize(queryset, "listing")
+        paginator = self.paginator
+        pages = paginator.paginate_queryset(queryset, request, view=self)
+        return paginator.get_paginated_response(self.serialize(pages, "listing", only))
+
+    def detail_response(self, **lookup: Any) -> Response:
+        check_params(self.request, DETAIL_PARAMS)
+        only = parse_fields(self.request, set(self.serializer_class.detail_fields))
+        queryset = self.serializer_class.optimize(self.base_queryset().filter(**lookup), "detail")
+        page = queryset.order_by("pk").first()
+        if page is None:
+            raise Http404
+        return Response(self.serialize([page], "detail", only)[0])
+
+    def retrieve(self, request: Request, pk: str) -> Response:
+        try:
+            pk_value = int(pk)
+        except ValueError:
+            raise Http404 from None
+        return self.detail_response(pk=pk_value)
+
+    def retrieve_by_slug(self, request: Request, slug: str) -> Response:
+        return self.detail_response(slug=slug)
+
+
+def page_schema(serializer: type[PageItemSerializer], filterset: type, ordering: dict[str, Any], description: str):
+    """OpenAPI documentation for a page viewset (list + detail by id and by slug)."""
+    filter_params = [
+        OpenApiParameter(
+            name,
+            OpenApiTypes.BOOL
+            if name in ("upcoming", "past", "has_valid_label")
+            else OpenApiTypes.DATE
+            if name in ("date_from", "date_to", "start_from", "start_to", "label_valid_on", "active_on")
+            else OpenApiTypes.INT
+            if name == "year"
+            else str,
+            description=str(field.label or ""),
+            enum=[choice[0] for choice in field.extra.get("choices", [])] or None,
+        )
+        for name, field in filterset.base_filters.items()
+    ]
+    listing = [
+        *filter_params,
+        OpenApiParameter("ordering", str, enum=sorted(ordering), description="Sort order (whitelist)."),
+        FIELDS_PARAMETER,
+        *LOCALE_PARAMETERS,
+    ]
+    detail = [FIELDS_PARAMETER, *LOCALE_PARAMETERS]
+    return {
+        "list": extend_schema(
+            summary=f"List {serializer.type_name}",
+            description=f"{description} Listing field set: {', '.join(serializer.listing_fields)}. "
+            f"limit 1..{MAX_LIMIT} (default {DEFAULT_LIMIT}).",
+            parameters=listing,
+            responses={200: serializer(many=True), **ERROR_RESPONSES},
+        ),
+        "retrieve": extend_schema(
+            summary=f"One item of {serializer.type_name} by id",
+            description=f"Detail field set: {', '.join(serializer.detail_fields)}.",
+            parameters=detail,
+            responses={200: serializer, **ERROR_RESPONSES},
+        ),
+        "retrieve_by_slug": extend_schema(
+            summary=f"One item of {serializer.type_name} by slug",
+            operation_id=f"{serializer.type_name}_retrieve_by_slug",
+            parameters=detail,
+            responses={200: serializer, **ERROR_RESPONSES},
+        ),
+    }
+
+
+def _decorate(viewset: type, schemas: dict[str, Any]) -> type:
+    for name, decorator in schemas.items():
+        setattr(viewset, name, decorator(getattr(viewset, name)))
+    return viewset
+
+
+def make_page_viewset(serializer, filterset, ordering, default_ordering, description):
+    viewset = type(
+        f"{serializer.__name__.replace('Serializer', '')}ViewSet",
+        (PageViewSet,),
+        {
+            "serializer_class": serializer,
+            "filterset_class": filterset,
+            "ordering_fields": ordering,
+            "default_ordering": default_ordering,
+            # Inherited methods are shared, so wrap copies for per-type schemas.
+            "list": lambda self, request: PageViewSet.list(self, request),
+            "retrieve": lambda self, request, pk: PageViewSet.retrieve(self, request, pk),
+            "retrieve_by_slug": lambda self, request, slug: PageViewSet.retrieve_by_slug(self, request, slug),
+            "__doc__": description,
+        },
+    )
+    return _decorate(viewset, page_schema(serializer, filterset, ordering, description))
+
+
+NewsViewSet = make_page_viewset(
+    NewsSerializer,
+    filters.NewsFilter,
+    {"date": ("date", "pk"), "-date": ("-date", "-pk"), "title": ("title", "pk"), "-title": ("-title", "-pk")},
+    ("-date", "-pk"),
+    "News articles, newest first.",
+)
+EventViewSet = make_page_viewset(
+    EventSerializer,
+    filters.EventFilter,
+    {"start": ("start", "pk"), "-start": ("-start", "-pk"), "title": ("title", "pk"), "-title": ("-title", "-pk")},
+    ("start", "pk"),
+    "Events, soonest first (past=true: latest first). Times: start/end in UTC, local_start/local_end in the "
+    "venue's time zone.",
+)
+GalleryViewSet = make_page_viewset(
+    GallerySerializer,
+    filters.GalleryFilter,
+    {"date": ("date", "pk"), "-date": ("-date", "-pk"), "title": ("title", "pk")},
+    ("-date", "-pk"),
+    "Photo galleries, newest first.",
+)
+ClusterViewSet = make_page_viewset(
+    ClusterSerializer,
+    filters.ClusterFilter,
+    {
+        "title": ("title", "pk"),
+        "-title": ("-title", "-pk"),
+        "founded_year": ("founded_year", "pk"),
+        "-founded_year": ("-founded_year", "-pk"),
+    },
+    ("title", "pk"),
+    "The cluster directory, by name.",
+)
+ProjectViewSet = make_page_viewset(
+    ProjectSerializer,
+    filters.ProjectFilter,
+    {"start_date": ("start_date", "pk"), "-start_date": ("-start_date", "-pk"), "title": ("title", "pk")},
+    ("-start_date", "title", "pk"),
+    "Projects, latest start first.",
+)

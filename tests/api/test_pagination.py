@@ -1,0 +1,46 @@
+"""count/next/previous/results, limit/offset, ordering and sparse fields."""
+
+import datetime
+
+from tests import factories as f
+
+
+def test_pages_link_to_each_other(client, content):
+    for day in range(1, 5):
+        f.NewsPageFactory(parent=content["news_index"], date=datetime.date(2020, 1, day), title=f"Dan {day}")
+    body = client.get("/api/v1/news/?limit=2&offset=2&year=2020").json()
+    assert set(body) == {"count", "next", "previous", "results"}
+    assert body["count"] == 4
+    assert [item["title"] for item in body["results"]] == ["Dan 2", "Dan 1"]
+    assert body["next"] is None
+    assert body["previous"] == "http://testserver/api/v1/news/?limit=2&year=2020"
+    first = client.get("/api/v1/news/?limit=2&year=2020").json()
+    assert first["next"] == "http://testserver/api/v1/news/?limit=2&offset=2&year=2020"
+    assert client.get("/api/v1/news/?limit=100&offset=50").json()["results"] == []
+
+
+def test_ordering_whitelist(client, content):
+    f.NewsPageFactory(parent=content["news_index"], title="Aaa", date=datetime.date(2000, 1, 1))
+    titles = [item["title"] for item in client.get("/api/v1/news/?ordering=title").json()["results"]]
+    assert titles == ["Aaa", "Kuća klastera otvorena"]
+    titles = [item["title"] for item in client.get("/api/v1/news/?ordering=date").json()["results"]]
+    assert titles == ["Aaa", "Kuća klastera otvorena"]
+    titles = [item["title"] for item in client.get("/api/v1/news/?ordering=-title").json()["results"]]
+    assert titles == ["Kuća klastera otvorena", "Aaa"]
+
+
+def test_sparse_fields(client, content):
+    item = client.get("/api/v1/events/?fields=id,title,local_start").json()["results"][0]
+    assert set(item) == {"id", "title", "local_start"}
+    detail = client.get(f"/api/v1/events/{content['event'].pk}/?fields=body,title").json()
+    assert set(detail) == {"body", "title"}
+
+
+def test_listing_and_detail_field_sets(client, content):
+    from api.serializers.pages import EventSerializer
+
+    item = client.get("/api/v1/events/").json()["results"][0]
+    assert list(item) == list(EventSerializer.listing_fields)
+    detail = client.get(f"/api/v1/events/{content['event'].pk}/").json()
+    assert set(detail) == set(EventSerializer.detail_fields)
+    assert "body" not in item
