@@ -16,7 +16,7 @@ includes an event starting at 23:30 that evening.
 import datetime
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 import django_filters
@@ -192,19 +192,3 @@ class ProjectFilter(BaseFilter):
 
     def filter_active_on(self, qs, name, value):
         return qs.active_on(value)
-
-
-class SnippetFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="filter_q", label="Name contains (diacritics-insensitive).")
-
-    def filter_q(self, qs, name, value):
-        from .search import folded_contains
-
-        return qs.filter(folded_contains(["name"], value))
-
-
-def q_any(*conditions: Q) -> Q:
-    result = Q()
-    for condition in conditions:
-        result |= condition
-    return result

@@ -8,7 +8,7 @@ from django.utils.translation import get_language_info
 
 from wagtail.models import Locale, Page
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -85,9 +85,13 @@ class GenericPageSerializer(PageItemSerializer):
 
     type_name = "page"
     model = Page
+    default_field_set = "detail"
     intro = serializers.SerializerMethodField()
     listing_fields = detail_fields = (*COMMON_FIELDS, "page_type", "intro")
     page_type = serializers.SerializerMethodField()
+
+    def api_url_for(self, pk: int, locale_code: str) -> str | None:
+        return None  # no typed endpoint; resolve by path instead
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_api_url(self, page: Page) -> str | None:
@@ -109,7 +113,8 @@ def serialize_pages(view: BaseViewSet, pages: list[Page], field_set: str) -> lis
     for serializer, group in by_serializer.items():
         context = view.get_serializer_context()
         ids = [page.pk for page in group]
-        group = list(serializer.optimize(serializer.model.objects.filter(pk__in=ids), field_set))
+        if serializer is not GenericPageSerializer:
+            group = list(serializer.optimize(serializer.model.objects.filter(pk__in=ids), field_set))
         context["loaded"] = serializer.load(group, view.request, view.choice, field_set)
         for page, data in zip(
             group, serializer(group, many=True, context=context, field_set=field_set).data, strict=True
@@ -167,14 +172,10 @@ class SearchViewSet(BaseViewSet):
             *LOCALE_PARAMETERS,
         ],
         responses={
-            200: inline_serializer(
-                "SearchResult",
-                {
-                    "id": serializers.IntegerField(),
-                    "type": serializers.CharField(),
-                    "title": serializers.CharField(),
-                    "url": serializers.URLField(),
-                },
+            200: PolymorphicProxySerializer(
+                component_name="SearchItem",
+                serializers=list(PAGE_SERIALIZERS),
+                resource_type_field_name=None,
                 many=True,
             ),
             **ERROR_RESPONSES,

@@ -72,7 +72,8 @@ class Pagination(LimitOffsetPagination):
                 "name": "limit",
                 "in": "query",
                 "required": False,
-                "description": f"Items per page, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT}); over the maximum is a 400.",
+                "description": f"Items per page, 1 to {MAX_LIMIT} (default {DEFAULT_LIMIT}); "
+                "over the maximum is a 400.",
                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
             },
             {

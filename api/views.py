@@ -217,6 +217,7 @@ class PageViewSet(BaseViewSet):
 
 def page_schema(serializer: type[PageItemSerializer], filterset: type, ordering: dict[str, Any], description: str):
     """OpenAPI documentation for a page viewset (list + detail by id and by slug)."""
+    detail_serializer = serializer.detail_variant()
     filter_params = [
         OpenApiParameter(
             name,
@@ -251,13 +252,13 @@ def page_schema(serializer: type[PageItemSerializer], filterset: type, ordering:
             summary=f"One item of {serializer.type_name} by id",
             description=f"Detail field set: {', '.join(serializer.detail_fields)}.",
             parameters=detail,
-            responses={200: serializer, **ERROR_RESPONSES},
+            responses={200: detail_serializer, **ERROR_RESPONSES},
         ),
         "retrieve_by_slug": extend_schema(
             summary=f"One item of {serializer.type_name} by slug",
             operation_id=f"{serializer.type_name}_retrieve_by_slug",
             parameters=detail,
-            responses={200: serializer, **ERROR_RESPONSES},
+            responses={200: detail_serializer, **ERROR_RESPONSES},
         ),
     }
 

@@ -11,14 +11,12 @@ from the latest revision. Images and documents are visible unless their
 collection or an ancestor collection has a view restriction.
 """
 
-from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
-from django.db.models.functions import Length, Substr
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
-    Collection,
     CollectionViewRestriction,
     Locale,
     Page,
@@ -28,18 +26,37 @@ from wagtail.models import (
 )
 
 
-def _restricted_ancestor(outer_path: str, restriction_model: type[Model], tree_field: str) -> Exists:
-    """True when a restriction sits on the row's tree node or one of its ancestors.
+def _gate_paths() -> dict[str, list[str]]:
+    """Tree paths the gate filters on: site roots, restricted pages, restricted collections.
 
-    Treebeard paths are prefixes of their descendants' paths, so "restricted
-    node's path is a prefix of mine" is one correlated subquery: no extra
-    round trip, and the query count does not depend on how many restrictions exist.
+    Read once and kept in the cache under the content generation (api.cache),
+    which every save or delete of a page, site, restriction or collection bumps;
+    so a list is filtered with plain ``path LIKE 'prefix%'`` conditions instead
+    of correlated subqueries evaluated for every row.
     """
-    path = f"{tree_field}__path"
-    restrictions = restriction_model.objects.annotate(
-        _prefix=Substr(OuterRef(outer_path), 1, Length(path)),
-    ).filter(**{path: F("_prefix")})
-    return Exists(restrictions)
+    from . import cache as content_cache
+
+    key = f"api:v1:gate:{content_cache.generation()}"
+    paths = content_cache.cache.get(key)
+    if paths is None:
+        site_roots = Site.objects.filter(is_default_site=True).values("root_page__translation_key")
+        paths = {
+            "roots": list(Page.objects.filter(translation_key__in=site_roots).values_list("path", flat=True)),
+            "pages": list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct()),
+            "collections": list(
+                CollectionViewRestriction.objects.values_list("collection__path", flat=True).distinct()
+            ),
+        }
+        content_cache.cache.set(key, paths, content_cache.timeout() or 60)
+    return paths
+
+
+def _under_any(field: str, prefixes: list[str]) -> Q:
+    """Rows whose tree path starts with one of ``prefixes`` (the node itself or a descendant)."""
+    condition = Q(pk__in=[])
+    for prefix in prefixes:
+        condition |= Q(**{f"{field}__startswith": prefix})
+    return condition
 
 
 def _site_roots() -> QuerySet:
@@ -51,16 +68,15 @@ def _site_roots() -> QuerySet:
 def public_pages(model: type[Page] = Page, locale: Locale | None = None) -> QuerySet:
     """Live, public, current pages of ``model`` in the default site, optionally of one locale."""
     now = timezone.now()
-    in_site = Exists(
-        _site_roots().annotate(_prefix=Substr(OuterRef("path"), 1, Length("path"))).filter(path=F("_prefix"))
-    )
+    paths = _gate_paths()
     queryset = (
         model.objects.filter(live=True)
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now), expired=False)
         .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-        .filter(in_site)
-        .exclude(_restricted_ancestor("path", PageViewRestriction, "page"))
+        .filter(_under_any("path", paths["roots"]))
     )
+    if paths["pages"]:
+        queryset = queryset.exclude(_under_any("path", paths["pages"]))
     if locale is not None:
         queryset = queryset.filter(locale=locale)
     return queryset
@@ -78,18 +94,19 @@ def is_public_page(page: Page) -> bool:
     return public_pages(Page).filter(pk=page.pk).exists()
 
 
+def _public_media(model: type[Model]) -> QuerySet:
+    restricted = _gate_paths()["collections"]
+    if not restricted:
+        return model.objects.all()
+    return model.objects.exclude(_under_any("collection__path", restricted))
+
+
 def public_images() -> QuerySet:
-    model = get_image_model()
-    return model.objects.exclude(_restricted_ancestor("collection__path", CollectionViewRestriction, "collection"))
+    return _public_media(get_image_model())
 
 
 def public_documents() -> QuerySet:
-    model = get_document_model()
-    return model.objects.exclude(_restricted_ancestor("collection__path", CollectionViewRestriction, "collection"))
-
-
-def public_collections() -> QuerySet:
-    return Collection.objects.exclude(_restricted_ancestor("path", CollectionViewRestriction, "collection"))
+    return _public_media(get_document_model())
 
 
 def public_snippets(model: type[TranslatableMixin], locale: Locale | None = None) -> QuerySet:

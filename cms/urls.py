@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from localization import views as localization_views
+from localization.sitemaps import LocalizedSitemap
 
 # Paths outside the language prefix: the API, the admin, documents, sitemap
 # and feeds answer the same in every language.
@@ -16,7 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Every language's tree, with hreflang alternates (Wagtail's stock sitemap misses /en/).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}, name="sitemap"),
     path("feeds/", include("pages.feeds")),
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg")),
 ]

@@ -55,6 +55,10 @@ class SerbianTransliterator(BaseMachineTranslator):
     def translate(
         self, source_locale: Locale, target_locale: Locale, strings: Iterable[StringValue]
     ) -> dict[StringValue, StringValue]:
+        # wagtail-localize's "Sync translated pages" form offers machine translation
+        # for every target locale at once: give nothing for English.
+        if not self.can_translate(source_locale, target_locale):
+            return {}
         return {string: self.transliterate(string) for string in strings}
 
     @staticmethod

@@ -9,6 +9,17 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back after a
+    test, but a Redis cache (REDIS_URL) would keep site root paths and
+    renditions of rows that no longer exist."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def site(db):
     """Locales, the Serbian home page as the site root, its English translation

@@ -5,7 +5,6 @@ import re
 
 from django.urls import reverse
 
-import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from pages.models import EventPage

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail_localize.models import Translation, TranslationSource
 
 import pytest
-from wagtail_localize.models import Translation, TranslationSource
 
 
 def content_counts() -> dict[str, int]:

@@ -1,8 +1,8 @@
 """Which page types editors may add where (the "Add child page" choices)."""
 
-import pytest
-
 from wagtail.models import Page
+
+import pytest
 
 from pages.models import (
     ClusterIndexPage,

@@ -3,9 +3,9 @@
 from django.db import IntegrityError, transaction
 
 from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, TranslationSource
 
 import pytest
-from wagtail_localize.models import StringSegment, TranslationSource
 
 from snippets.models import Country, FundingProgramme, Organisation, Person, Sector
 from tests.factories import (

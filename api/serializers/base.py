@@ -4,7 +4,7 @@ sets, sparse ``fields=``, and the bulk loading that keeps list queries flat."""
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from wagtail.models import Page
@@ -169,14 +169,26 @@ class PageItemSerializer(serializers.Serializer):
     first_published_at = serializers.DateTimeField(read_only=True)
     last_published_at = serializers.DateTimeField(read_only=True)
 
-    def __init__(self, *args: Any, field_set: str = "listing", only: Iterable[str] | None = None, **kwargs: Any):
+    default_field_set: ClassVar[str] = "listing"
+
+    def __init__(self, *args: Any, field_set: str | None = None, only: Iterable[str] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
+        field_set = field_set or self.default_field_set
         allowed = set(self.detail_fields if field_set == "detail" else self.listing_fields)
         if only:
             allowed &= set(only)
         for name in list(self.fields):
             if name not in allowed:
                 self.fields.pop(name)
+        # Keys in the order the field set declares (mixins would otherwise come first).
+        order = self.detail_fields if field_set == "detail" else self.listing_fields
+        self.fields.fields = {name: self.fields.fields[name] for name in order if name in self.fields.fields}
+
+    @classmethod
+    def detail_variant(cls) -> "type[PageItemSerializer]":
+        """The same serializer with the detail field set by default: its own schema component."""
+        name = cls.__name__.replace("Serializer", "DetailSerializer")
+        return type(name, (cls,), {"default_field_set": "detail", "__module__": cls.__module__})
 
     # -- query building -------------------------------------------------------
 
@@ -287,12 +299,12 @@ class PageItemSerializer(serializers.Serializer):
     def get_url(self, page: Page) -> str | None:
         return absolute(self.request, page.get_url(self.request))
 
+    def api_url_for(self, pk: int, locale_code: str) -> str | None:
+        return absolute(self.request, api_path(self.type_name, pk, locale_code, self.choice.source.language_code))
+
     @extend_schema_field(OpenApiTypes.URI)
     def get_api_url(self, page: Page) -> str | None:
-        return absolute(
-            self.request,
-            api_path(self.type_name, page.pk, page.locale.language_code, self.choice.source.language_code),
-        )
+        return self.api_url_for(page.pk, page.locale.language_code)
 
     @extend_schema_field(TRANSLATION_SCHEMA)
     def get_translations(self, page: Page) -> dict[str, dict[str, Any]]:
@@ -304,12 +316,6 @@ class PageItemSerializer(serializers.Serializer):
             result[code] = {
                 "id": other.pk,
                 "url": absolute(self.request, other.get_url(self.request)),
-                "api_url": absolute(
-                    self.request, api_path(self.type_name, other.pk, code, self.choice.source.language_code)
-                ),
+                "api_url": self.api_url_for(other.pk, code),
             }
         return result
-
-
-def prefetch_images(relation: str, queryset: QuerySet) -> Prefetch:
-    return Prefetch(relation, queryset=queryset)

@@ -151,12 +151,20 @@ LANGUAGE_CODE = "sr-latn"
 TIME_ZONE = "Europe/Belgrade"
 USE_I18N = True
 USE_TZ = True
+# Each language is named in its own script (the switcher shows these names).
+# Serbian Cyrillic is "sr-cyrl", not Django's "sr": the script is explicit in
+# URLs (/sr-cyrl/) and hreflang (sr-Cyrl), symmetrical with sr-latn, and "sr"
+# would read as "Serbian, any script" to search engines and to Accept-Language
+# matching. Its language info is registered in the Translation block below.
 LANGUAGES = [
     ("sr-latn", "Srpski"),
+    ("sr-cyrl", "Српски"),
     ("en", "English"),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Our catalogues (locale/sr_Latn, locale/sr_Cyrl, locale/en); for Django's own
+# strings gettext falls back from sr_Cyrl to Django's "sr" (Cyrillic) catalogue.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # URL prefixes that never carry a language and must not be redirected to one.
 LOCALE_EXEMPT_PREFIXES = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/feeds/", "/sitemap.xml")
@@ -239,6 +247,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    # Off unless API_THROTTLE_RATE is set (e.g. "600/minute"); answers 429 problem+json.
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_THROTTLE_RATE") or None},
     "DATETIME_FORMAT": "iso-8601",
 }
 SPECTACULAR_SETTINGS = {
@@ -261,3 +272,29 @@ API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
+
+# --- Translation ---
+# wagtail-localize and the Serbian Cyrillic edition (see localization/README.md).
+# Django knows "sr" (Cyrillic) and "sr-latn" but not "sr-cyrl": register it so
+# that get_language_info(), the admin's locale names and {% language %} work.
+from django.conf.locale import LANG_INFO  # noqa: E402
+
+LANG_INFO.setdefault(
+    "sr-cyrl",
+    {"bidi": False, "code": "sr-cyrl", "name": "Serbian Cyrillic", "name_local": "српски (ћирилица)"},
+)
+# The Cyrillic edition is derived from Serbian Latin by transliteration, offered
+# in the translation editor as a machine translator ...
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "localization.machine_translator.SerbianTransliterator"}
+# ... and automatically, as a draft with only the missing segments filled in,
+# whenever a Serbian Latin page is published (needs the sr-cyrl Locale to exist).
+SERBIAN_CYRILLIC_AUTO_TRANSLATE = env_bool("SERBIAN_CYRILLIC_AUTO_TRANSLATE", True)
+# The translation editor saves each segment through wagtail-localize's Django REST
+# framework views, which post form data; with JSON as the only parser (API block)
+# every save fails with 415 and translators lose their work. The content API is
+# read-only, so accepting form data there changes nothing.
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    *REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"],
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]

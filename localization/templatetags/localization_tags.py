@@ -4,6 +4,9 @@
 - ``language_links``: the language switcher, one entry per language.
 - ``hreflang_links``: ``<link rel="alternate">`` data for live translations.
 - ``localized_list``: many-to-many relations shown in the reader's language.
+- ``fallback_notice``: for a page shown in a language it has no translation in,
+  its content language and the notice to show ("available only in Serbian").
+- ``listing_url``: a listing item's URL, the fallback URL for untranslated items.
 
 The page's versions come from one query per request, shared by the switcher
 and the hreflang links.
@@ -102,7 +105,10 @@ class LanguageLink:
 
 
 def _language_name(language_code: str) -> str:
-    return capfirst(get_language_info(language_code)["name_local"])
+    """The language's name in its own script, as settings.LANGUAGES spells it
+    (Srpski / Српски / English), else Django's local name."""
+    name = dict(settings.LANGUAGES).get(language_code)
+    return str(name) if name else capfirst(get_language_info(language_code)["name_local"])
 
 
 def _fallback_label(language_code: str, source_language_code: str) -> str:
@@ -125,6 +131,32 @@ def _language_root_url(language_code: str) -> str:
             return reverse("wagtail_serve", args=[""])
         except NoReverseMatch:
             return f"/{language_code}/"
+
+
+def _fallback_urls(request: HttpRequest | None, source: Page) -> dict[str, str]:
+    """URLs at which the translated indexes of ``source``'s parent show ``source``
+    (see ListingPageMixin.route), by language code. Two queries, none for pages
+    that cannot live under a listing."""
+    from pages.models import ListingPageMixin
+
+    page_class = source.specific_class
+    if page_class is None or not any(
+        issubclass(parent, ListingPageMixin) for parent in page_class.allowed_parent_page_models()
+    ):
+        return {}
+    parent_key = Page.objects.filter(path=source.path[: -source.steplen]).values("translation_key")[:1]
+    versions = (
+        Page.objects.live()
+        .filter(translation_key__in=parent_key)
+        .exclude(locale_id=source.locale_id)
+        .select_related("locale")
+        .specific()
+    )
+    return {
+        version.locale.language_code: version.fallback_url(source, request)
+        for version in versions
+        if isinstance(version, ListingPageMixin)
+    }
 
 
 @register.simple_tag(takes_context=True)
@@ -162,19 +194,24 @@ def language_links(context: template.Context, page: Page | None = None) -> list[
     default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     source_code = default_code if default_code in versions else page.locale.language_code
     source = versions.get(source_code, page)
+    fallback_urls = _fallback_urls(request, source) if source_code == default_code else {}
     for code, _name in settings.LANGUAGES:
         version = versions.get(code)
         if version is not None:
             target, label, is_fallback, target_code = version, _language_name(code), False, code
+            url = target.get_url(request) or ""
         else:
             target, label, is_fallback, target_code = source, _fallback_label(code, source_code), True, source_code
+            # Under the language's own index when it has one (interface in that
+            # language, content marked as Serbian), else the Serbian page itself.
+            url = fallback_urls.get(code) or target.get_url(request) or ""
         links.append(
             LanguageLink(
                 language_code=code,
                 lang=bcp47(code),
                 name=_language_name(code),
                 label=label,
-                url=target.get_url(request) or "",
+                url=url,
                 is_current=code == current,
                 is_fallback=is_fallback,
                 link_lang=bcp47(target_code),
@@ -250,3 +287,51 @@ def localized_list(objects: Any) -> list[Any]:
             localized = item
         result.append(localized)
     return result
+
+
+@dataclass(frozen=True)
+class FallbackNotice:
+    """A page shown in a language it has not been translated into."""
+
+    content_lang: str  # BCP 47 tag of the page's content, e.g. "sr-Latn"
+    lang: str  # BCP 47 tag of the notice itself (the reader's language)
+    text: str  # the notice above the content
+    short: str  # the label on a listing card
+
+
+@register.simple_tag(takes_context=True)
+def fallback_notice(context: template.Context, page: Any) -> FallbackNotice | None:
+    """The notice for ``page`` if its content is not in the active language, else None.
+
+    The source language is always Serbian (Latin), so the notice names it: an
+    English reader learns the page is only in Serbian; a Cyrillic reader that it
+    is only in the Latin script.
+    """
+    if not isinstance(page, Page) or page.locale_id is None:
+        return None
+    reader = active_content_language()
+    # A listing item carries its language (see ListingPageMixin.mark_fallbacks); the
+    # page being shown gets it from the versions query the switcher shares.
+    content = getattr(page, "content_lang", None)
+    if content is None and page.pk is not None and page is context.get("page"):
+        versions = page_versions(context.get("request"), page)
+        content = next((code for code, version in versions.items() if version is page), None)
+    content = content or page.locale.language_code
+    if content == reader:
+        return None
+    if reader.split("-")[0] == content.split("-")[0]:
+        text = gettext("This page is not yet available in Cyrillic; it is shown in the Latin script.")
+        short = gettext("Latin script only")
+    elif page.specific_class is not None and page.specific_class._meta.model_name == "newspage":
+        text = gettext("This article is available only in Serbian.")
+        short = gettext("Only in Serbian")
+    else:
+        text = gettext("This page is available only in Serbian.")
+        short = gettext("Only in Serbian")
+    return FallbackNotice(content_lang=bcp47(content), lang=bcp47(reader), text=text, short=short)
+
+
+@register.simple_tag(takes_context=True)
+def listing_url(context: template.Context, page: Page) -> str:
+    """A listing item's URL: its fallback URL under a translated index, else its own."""
+    return getattr(page, "fallback_url", None) or page.get_url(context.get("request")) or ""

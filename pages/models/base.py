@@ -10,18 +10,21 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from pages.blocks import BodyBlock
 
@@ -85,14 +88,46 @@ class ListingPageMixin:
     Subclasses set ``listing_model`` and may set ``filterset_class`` and
     override ``get_listing_queryset``. Bad filter values are shown as form
     errors and ignored; a page number out of range shows the nearest page.
+
+    Source-language fallback: an index page in a translated locale (/en/,
+    /sr-cyrl/) also lists the live, public children of its Serbian Latin
+    original that have no live translation in its locale. They are served
+    under this index's URL (``/en/vesti/<serbian-slug>/``, see ``route``) with
+    the interface in the reader's language, the content marked
+    ``lang="sr-Latn"``, a notice, and a canonical link to the Serbian URL.
     """
 
     listing_model: type[Page]
     filterset_class: Any = None
     paginate_by = 12
 
+    def get_fallback_source(self) -> Page | None:
+        """The live source-language (default locale) version of this index, if this
+        index is a translation; None for the source itself."""
+        from localization.templatetags.localization_tags import active_content_language
+
+        default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if active_content_language() == default_code:
+            # A Serbian request needs no fallback; this saves a query on every Serbian listing.
+            return None
+        return (
+            Page.objects.live()
+            .filter(translation_key=self.translation_key, locale__language_code=default_code)
+            .exclude(pk=self.pk)
+            .first()
+        )
+
+    def untranslated_source_children(self, source: Page) -> QuerySet:
+        """Live, public children of ``source`` without a live translation in this locale."""
+        translated = Page.objects.live().filter(locale_id=self.locale_id).values("translation_key")
+        return self.listing_model.objects.child_of(source).live().public().exclude(translation_key__in=translated)
+
     def get_listing_queryset(self, request: HttpRequest) -> QuerySet:
-        return self.listing_model.objects.child_of(self).live().public()
+        queryset = self.listing_model.objects.child_of(self).live().public()
+        source = self.get_fallback_source()
+        if source is not None:
+            queryset = queryset | self.untranslated_source_children(source)
+        return queryset
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
@@ -102,12 +137,49 @@ class ListingPageMixin:
             queryset = filterset.qs
             context["filterset"] = filterset
         context["listing"] = self.paginate(request, queryset)
+        self.mark_fallbacks(request, context["listing"])
         return context
 
     def paginate(self, request: HttpRequest, queryset: QuerySet) -> PaginatorPage:
         paginator = Paginator(queryset, self.paginate_by)
         # get_page() turns "abc" into page 1 and 99999 into the last page.
         return paginator.get_page(request.GET.get("page"))
+
+    def fallback_url(self, child: Page, request: HttpRequest | None = None) -> str:
+        """Where a source-language child is shown under this (translated) index."""
+        return f"{self.get_url(request)}{child.slug}/"
+
+    def mark_fallbacks(self, request: HttpRequest, listing: PaginatorPage) -> None:
+        """Give source-language items a ``fallback_url`` and ``content_lang`` for the templates."""
+        fallbacks = [item for item in listing.object_list if item.locale_id != self.locale_id]
+        if not fallbacks:
+            return
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        url = self.get_url(request)
+        for item in fallbacks:
+            item.fallback_url = f"{url}{item.slug}/"
+            item.content_lang = codes[item.locale_id]
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if len(path_components) != 1:
+                raise
+        source = self.get_fallback_source()
+        if source is None:
+            raise Http404
+        child = source.get_children().live().filter(slug=path_components[0]).specific().first()
+        if child is None:
+            raise Http404
+        translation = child.get_translation_or_none(self.locale)
+        if translation is not None and translation.live:
+            # Translated since (under another slug): show the translation; its
+            # canonical link names its own URL.
+            return RouteResult(translation)
+        # View restrictions of the Serbian page still apply: Wagtail's serve view
+        # runs its before_serve_page hooks on the page returned here.
+        return RouteResult(child)
 
 
 class AttachedDocument(TranslatableMixin, Orderable):

@@ -9,7 +9,7 @@ def problem(response, status):
     assert response.status_code == status, response.content
     assert response["Content-Type"] == "application/problem+json"
     body = response.json()
-    assert PROBLEM_KEYS <= set(body)
+    assert set(body) >= PROBLEM_KEYS
     assert body["status"] == status
     return body
 
@@ -94,3 +94,15 @@ def test_a_server_error_is_problem_json(client, content, monkeypatch):
     monkeypatch.setattr(NewsSerializer, "load", classmethod(broken))
     body = problem(client.get("/api/v1/news/"), 500)
     assert "boom" not in body["detail"]
+
+
+def test_too_many_requests_is_problem_json(client, content, settings, monkeypatch):
+    from rest_framework.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+    for number in range(2):
+        assert client.get(f"/api/v1/news/?offset={number}").status_code == 200
+    response = client.get("/api/v1/news/?offset=5")
+    body = problem(response, 429)
+    assert body["code"] == "throttled"
+    assert int(response["Retry-After"]) > 0

@@ -16,10 +16,8 @@ ENDPOINTS = ["news", "events", "clusters", "galleries", "projects", "sectors", "
 @pytest.fixture
 def many_items(content):
     """Twelve items of each type, each with an image, sectors and relations to localize."""
-    image_index = 0
     for number in range(11):
         image = f.ImageFactory()
-        image_index += 1
         news = f.NewsPageFactory(parent=content["news_index"], title=f"Vest {number}", hero_image=image)
         news.sectors.set([content["textile"], content["ict"]])
         news.tags.add("klasteri")

@@ -57,8 +57,6 @@ def test_search_finds_body_text(client, content):
 
 def test_search_items_use_their_types_listing_fields(client, content):
     body = client.get("/api/v1/search/?q=klaster").json()
-    assert {item["type"] for item in body["results"]} == {"news", "clusters", "events"} - {"events"} | {
-        item["type"] for item in body["results"]
-    }
+    assert {item["type"] for item in body["results"]} == {"news", "clusters", "events", "projects"}
     cluster = next(item for item in body["results"] if item["type"] == "clusters")
     assert "current_label" in cluster
