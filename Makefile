@@ -16,7 +16,7 @@ export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 run: setup migrate demo serve
 
 test: setup messages
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 setup: $(VENV)/.installed
 

@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Locale
 
 from .models import NewsPage
+from .models.base import published
 
 
 class LatestNewsFeed(Feed):
@@ -28,7 +29,7 @@ class LatestNewsFeed(Feed):
         return translation.gettext("The latest news of the House of Clusters.")
 
     def items(self, locale: Locale):
-        return NewsPage.objects.live().public().filter(locale=locale).order_by("-date", "-pk")[:20]
+        return published(NewsPage.objects.filter(locale=locale)).order_by("-date", "-pk")[:20]
 
     def item_title(self, item: NewsPage) -> str:
         return item.title

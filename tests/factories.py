@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 import factory
 from PIL import Image as PILImage
@@ -213,13 +213,25 @@ def restrict(page: Page, restriction_type: str = PageViewRestriction.PASSWORD, *
     return restriction
 
 
+def ensure_tree_roots(locale: Locale) -> Page:
+    """The root page and root collection that Wagtail's migrations create.
+
+    A transactional test's flush removes them, and serialized rollback cannot
+    always restore them: with Playwright's event loop in the test thread the
+    test may get a database connection object without the serialized data.
+    """
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
 def build_site() -> dict[str, Page]:
     """The skeleton every page test needs: locales, a Serbian home page set as the
     default site's root, its English translation, and one index page of each kind
     in Serbian. Returns the pages by name."""
     sr = Locale.objects.get_or_create(language_code="sr-latn")[0]
     en = Locale.objects.get_or_create(language_code="en")[0]
-    root = Page.get_first_root_node()
+    root = ensure_tree_roots(sr)
     home = HomePageFactory(parent=root, slug="home-sr", locale=sr)
     Site.objects.all().delete()
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Test")

@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+import pytest
+
 from pages.models import EventPage
 
 UTC = datetime.UTC
@@ -97,11 +99,20 @@ def test_event_page_shows_the_venue_time(admin_client, client, site):
     assert "10:00" not in content
 
 
-def test_event_ending_before_it_starts_is_refused(admin_client, site):
+@pytest.mark.parametrize(
+    ("accept_language", "message"),
+    [
+        # The admin speaks Serbian by default, English to editors who ask for it.
+        ("", "Događaj ne može da se završi pre nego što počne."),
+        ("en", "The event cannot end before it starts."),
+    ],
+)
+def test_event_ending_before_it_starts_is_refused(admin_client, site, accept_language, message):
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = accept_language
     response = add_event(admin_client, site["event_index"], start="2016-04-22 11:00", end="2016-04-22 10:59")
     assert response.status_code == 200
-    assert "The event cannot end before it starts." in response.content.decode()
-    assert response.context["form"].errors["end"] == ["The event cannot end before it starts."]
+    assert message in response.content.decode()
+    assert response.context["form"].errors["end"] == [message]
     assert not EventPage.objects.exists()
 
 

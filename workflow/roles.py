@@ -146,6 +146,13 @@ ROLES: tuple[Role, ...] = (
 
 
 def _perm(app_label: str, codename: str) -> Permission:
+    if (app_label, codename) == ("wagtail_localize", "submit_translation"):
+        # Created by a wagtail-localize data migration, not from a model, so a
+        # database flush (transactional tests) loses it; recreate it the same way.
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model="translation")
+        return Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": "Can submit translations"}
+        )[0]
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 

@@ -14,7 +14,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ..locales import LocaleChoice
-from ..shapes import absolute, image_prefetch, image_shape, localize_objects, snippet_shape
+from ..shapes import (
+    absolute,
+    api_detail_path,
+    image_prefetch,
+    image_shape,
+    localize_objects,
+    page_url,
+    prefetched,
+    snippet_shape,
+)
 from ..visibility import public_pages
 
 
@@ -133,8 +142,11 @@ STREAM_SCHEMA = {
 }
 
 
-def api_path(type_name: str, pk: int, locale_code: str, default_code: str) -> str:
-    path = reverse(f"api:v1:{type_name}-detail", args=[pk])
+def api_path(type_name: str, pk: int, locale_code: str, default_code: str, request: Any = None) -> str:
+    if request is None:
+        path = reverse(f"api:v1:{type_name}-detail", args=[pk])
+    else:
+        path = api_detail_path(request, type_name, pk)
     return path if locale_code == default_code else f"{path}?locale={locale_code}"
 
 
@@ -219,7 +231,7 @@ class PageItemSerializer(serializers.Serializer):
         for page in pages:
             for field in cls.m2m_fields:
                 if field in names:
-                    related.extend(getattr(page, field).all())
+                    related.extend(prefetched(page, field))
             for field in cls.page_fk_fields:
                 if field in names and getattr(page, field) is not None:
                     related.append(getattr(page, field))
@@ -227,7 +239,13 @@ class PageItemSerializer(serializers.Serializer):
         loaded["translations"] = {}
         if "translations" in names and pages:
             keys = {page.translation_key for page in pages}
-            others = public_pages(Page).filter(translation_key__in=keys).select_related("locale").defer_streamfields()
+            # Only what an entry needs (id, locale code, URL): Page rows are wide.
+            others = (
+                public_pages(Page)
+                .filter(translation_key__in=keys)
+                .select_related("locale")
+                .only("id", "translation_key", "url_path", "locale__language_code")
+            )
             for other in others:
                 loaded["translations"].setdefault(other.translation_key, []).append(other)
         return loaded
@@ -248,7 +266,7 @@ class PageItemSerializer(serializers.Serializer):
         return self.context["loaded"]["localized"].get((type(obj), obj.pk))
 
     def localized_many(self, page: Page, field: str) -> list[Any]:
-        return [item for item in map(self.localized, getattr(page, field).all()) if item is not None]
+        return [item for item in map(self.localized, prefetched(page, field)) if item is not None]
 
     def snippet(self, obj: Any, *fields: str) -> dict[str, Any] | None:
         # Foreign keys to snippets are translated by wagtail-localize; drafts stay hidden.
@@ -273,14 +291,20 @@ class PageItemSerializer(serializers.Serializer):
         if serializer is not None:
             api_url = absolute(
                 self.request,
-                api_path(serializer.type_name, page.pk, page.locale.language_code, self.choice.source.language_code),
+                api_path(
+                    serializer.type_name,
+                    page.pk,
+                    page.locale.language_code,
+                    self.choice.source.language_code,
+                    self.request,
+                ),
             )
         return {
             "id": page.pk,
             "type": serializer.type_name if serializer else "page",
             "title": page.title,
             "slug": page.slug,
-            "url": absolute(self.request, page.get_url(self.request)),
+            "url": page_url(self.request, page),
             "api_url": api_url,
         }
 
@@ -297,10 +321,12 @@ class PageItemSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, page: Page) -> str | None:
-        return absolute(self.request, page.get_url(self.request))
+        return page_url(self.request, page)
 
     def api_url_for(self, pk: int, locale_code: str) -> str | None:
-        return absolute(self.request, api_path(self.type_name, pk, locale_code, self.choice.source.language_code))
+        return absolute(
+            self.request, api_path(self.type_name, pk, locale_code, self.choice.source.language_code, self.request)
+        )
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_api_url(self, page: Page) -> str | None:
@@ -315,7 +341,7 @@ class PageItemSerializer(serializers.Serializer):
             code = other.locale.language_code
             result[code] = {
                 "id": other.pk,
-                "url": absolute(self.request, other.get_url(self.request)),
+                "url": page_url(self.request, other),
                 "api_url": self.api_url_for(other.pk, code),
             }
         return result

@@ -14,8 +14,9 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -76,6 +77,16 @@ class HeroImageMixin(models.Model):
         abstract = True
 
 
+def published(queryset: QuerySet) -> QuerySet:
+    """Live, public pages whose expiry time has not passed.
+
+    ``live`` turns false only when the scheduler processes an expiry; until it
+    runs, a page past its ``expire_at`` must not be listed anyway.
+    """
+    now = timezone.now()
+    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+
+
 def with_listing_images(queryset: QuerySet, field: str = "hero_image") -> QuerySet:
     """Fetch listing images and their renditions with a fixed number of queries."""
     images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
@@ -120,10 +131,10 @@ class ListingPageMixin:
     def untranslated_source_children(self, source: Page) -> QuerySet:
         """Live, public children of ``source`` without a live translation in this locale."""
         translated = Page.objects.live().filter(locale_id=self.locale_id).values("translation_key")
-        return self.listing_model.objects.child_of(source).live().public().exclude(translation_key__in=translated)
+        return published(self.listing_model.objects.child_of(source)).exclude(translation_key__in=translated)
 
     def get_listing_queryset(self, request: HttpRequest) -> QuerySet:
-        queryset = self.listing_model.objects.child_of(self).live().public()
+        queryset = published(self.listing_model.objects.child_of(self))
         source = self.get_fallback_source()
         if source is not None:
             queryset = queryset | self.untranslated_source_children(source)

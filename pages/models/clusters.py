@@ -190,6 +190,7 @@ class ClusterPage(IntroMixin, BodyMixin, Page):
         SynchronizedField("sectors"),
         SynchronizedField("member_organisations"),
         SynchronizedField("network_memberships"),
+        SynchronizedField("phone"),
     ]
 
     # Fields of Wagtail's stock API v2 (/api/v2/); the typed API v1 lives in api/.

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from .base import BodyMixin, HeroImageMixin, IntroMixin
+from .base import BodyMixin, HeroImageMixin, IntroMixin, published
 
 
 class HomePage(IntroMixin, HeroImageMixin, BodyMixin, Page):
@@ -37,6 +37,6 @@ class HomePage(IntroMixin, HeroImageMixin, BodyMixin, Page):
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().descendant_of(self).order_by("-date")[:3]
-        context["upcoming_events"] = EventPage.objects.live().public().descendant_of(self).upcoming()[:3]
+        context["latest_news"] = published(NewsPage.objects.descendant_of(self)).order_by("-date")[:3]
+        context["upcoming_events"] = published(EventPage.objects.descendant_of(self)).upcoming()[:3]
         return context

@@ -84,7 +84,11 @@ class ProjectPage(IntroMixin, HeroImageMixin, BodyMixin, Page):
         *BodyMixin.search_fields,
         index.SearchField("acronym"),
     ]
-    override_translatable_fields = [SynchronizedField("partners"), SynchronizedField("acronym")]
+    override_translatable_fields = [
+        SynchronizedField("partners"),
+        SynchronizedField("acronym"),
+        SynchronizedField("reference_number"),
+    ]
 
     # Fields of Wagtail's stock API v2 (/api/v2/); the typed API v1 lives in api/.
     api_fields = [

@@ -13,9 +13,9 @@ from pages.models import EventPage
 from tests.factories import build_site
 from workflow.roles import EDITORS, PUBLISHERS, REVIEWERS, setup_roles
 
-# The live server needs committed data; serialized_rollback restores the rows the
-# migrations created (the root page, locales) that a transactional flush removes.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# The live server needs committed data, hence a transactional database;
+# build_site() recreates the tree roots that the flush between tests removes.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "browser-test-password"
 
 

@@ -18,9 +18,9 @@ import pytest
 from tests.factories import NewsPageFactory, build_site, translate
 from workflow.roles import EDITORS, PUBLISHERS, REVIEWERS, TRANSLATORS, setup_roles
 
-# The live server needs committed data; serialized_rollback restores the rows the
-# migrations created (the root page, locales) that a transactional flush removes.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# The live server needs committed data, hence a transactional database;
+# build_site() recreates the tree roots that the flush between tests removes.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "translator-browser-password"
 ENGLISH = {
     "Dan klastera u Nišu": "Cluster Day in Niš",

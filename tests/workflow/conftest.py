@@ -71,7 +71,8 @@ def users(roles, site):
 
 
 def as_user(user: Any) -> Client:
-    client = Client()
+    # The admin speaks Serbian by default; these tests read its English messages.
+    client = Client(headers={"accept-language": "en"})
     client.force_login(user)
     return client
 

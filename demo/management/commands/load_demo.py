@@ -23,6 +23,7 @@ from demo.builders.base import DemoContext
 from demo.builders.synthetic import generate_synthetic
 from demo.builders.translations import generate_translations
 from demo.builders.users import generate_demo_superuser
+from localization.cyrillic import build_cyrillic_edition
 from pages import models as pages
 from snippets import models as snippet_models
 from workflow.roles import create_demo_users, setup_roles
@@ -59,10 +60,18 @@ def create_roles_and_demo_users(ctx: DemoContext) -> list[str]:
     ]
 
 
+def create_cyrillic_edition(ctx: DemoContext) -> list[str]:
+    """The Serbian Cyrillic edition, transliterated and published at once (demo only: skips review)."""
+    build_cyrillic_edition(publish=True)
+    return []
+
+
 # Steps run after all content (and --scale pages) exist. Each gets the run's
 # context and returns lines to print.
 POST_LOAD_STEPS: list[Callable[[DemoContext], list[str]]] = [
     create_demo_superuser,
+    # Before the roles, so that Translators get rights on the Cyrillic home page.
+    create_cyrillic_edition,
     create_roles_and_demo_users,
 ]
 
