@@ -52,8 +52,9 @@ class EventPage(IntroMixin, HeroImageMixin, BodyMixin, Page):
         POSTPONED = "postponed", _("Postponed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    start = models.DateTimeField(_("start"), help_text=_("In the venue's time zone."))
-    end = models.DateTimeField(_("end"), help_text=_("In the venue's time zone."))
+    # Indexed: listings order by start and filter upcoming/past by end.
+    start = models.DateTimeField(_("start"), db_index=True, help_text=_("In the venue's time zone."))
+    end = models.DateTimeField(_("end"), db_index=True, help_text=_("In the venue's time zone."))
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,

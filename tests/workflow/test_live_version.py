@@ -3,11 +3,8 @@
 from tests.workflow.conftest import as_user, edit_page, reload, workflow_action
 from workflow.roles import EDITORS, PUBLISHERS, REVIEWERS
 
-# The JSON API (api/) is being written separately; once it serves events, the same
-# check belongs in tests/api against the event detail endpoint.
 
-
-def test_public_page_shows_the_live_version_until_the_second_approval(
+def test_public_page_and_api_show_the_live_version_until_the_second_approval(
     users, site, event, client, django_capture_on_commit_callbacks
 ):
     url = event.url
@@ -22,9 +19,15 @@ def test_public_page_shows_the_live_version_until_the_second_approval(
         assert "Dani klastera" in html
         return "novi program" if "novi program" in html else "live"
 
+    def api_title() -> str:
+        return client.get(f"/api/v1/events/{event.pk}/").json()["title"]
+
     assert public_title() == "live"
+    assert api_title() == "Dani klastera"
     workflow_action(as_user(users[REVIEWERS]), event)
     assert public_title() == "live"
+    assert api_title() == "Dani klastera"
     with django_capture_on_commit_callbacks(execute=True):
         workflow_action(as_user(users[PUBLISHERS]), reload(event))
     assert public_title() == "novi program"
+    assert api_title() == "Dani klastera - novi program"
