@@ -10,6 +10,7 @@ from django.utils import timezone
 import pytest
 
 from pages.models import EventPage
+from tests.browser import admin
 from tests.factories import build_site
 from workflow.roles import EDITORS, PUBLISHERS, REVIEWERS, setup_roles
 
@@ -32,12 +33,7 @@ def newsroom(live_server):
 
 
 def log_in(page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
+    admin.log_in(page, base_url, username, PASSWORD)
 
 
 def open_more_actions(page) -> None:

@@ -2,8 +2,6 @@
 wagtail-localize's editor in a real browser and submits it; after the reviewer's
 and the publisher's approval the English page shows the translation."""
 
-import re
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -15,6 +13,7 @@ from wagtail_localize.models import StringTranslation
 
 import pytest
 
+from tests.browser import admin
 from tests.factories import NewsPageFactory, build_site, translate
 from workflow.roles import EDITORS, PUBLISHERS, REVIEWERS, TRANSLATORS, setup_roles
 
@@ -65,12 +64,7 @@ def newsroom(live_server):
 
 
 def log_in(page, base_url: str, username: str) -> None:
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
+    admin.log_in(page, base_url, username, PASSWORD)
 
 
 def translate_segment(page, source: str, translation: str) -> None:
