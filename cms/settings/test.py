@@ -1,4 +1,8 @@
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
+from .base import CACHES, REDIS_URL
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
@@ -18,3 +22,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Parallel test workers (pytest-xdist) each get their own Redis database: they
+# have their own test databases, and a cache shared between them would mix
+# their site roots and API responses (and cache.clear() would wipe both).
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _worker.startswith("gw"):
+    _url = urlsplit(REDIS_URL)
+    _base_db = int(_url.path.strip("/") or 0)
+    _db = (_base_db + int(_worker[2:])) % 16
+    CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))
