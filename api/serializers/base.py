@@ -150,7 +150,40 @@ def api_path(type_name: str, pk: int, locale_code: str, default_code: str, reque
     return path if locale_code == default_code else f"{path}?locale={locale_code}"
 
 
-class PageItemSerializer(serializers.Serializer):
+class LocalizedItemSerializer(serializers.Serializer):
+    """The keys every item has, page or snippet: ``id``, ``type``, ``locale`` and
+    ``fallback`` (true where the item is shown in the source locale because the
+    requested one has no translation)."""
+
+    type_name: ClassVar[str]
+
+    id = serializers.IntegerField(read_only=True)
+    type = serializers.SerializerMethodField()
+    locale = serializers.SerializerMethodField()
+    fallback = serializers.SerializerMethodField()
+
+    @property
+    def choice(self) -> LocaleChoice:
+        return self.context["choice"]
+
+    def keep_fields(self, names: Iterable[str]) -> None:
+        """Drop every field not in ``names`` (field sets and ``fields=``)."""
+        names = set(names)
+        for name in list(self.fields):
+            if name not in names:
+                self.fields.pop(name)
+
+    def get_type(self, obj: Any) -> str:
+        return self.type_name
+
+    def get_locale(self, obj: Any) -> str:
+        return obj.locale.language_code
+
+    def get_fallback(self, obj: Any) -> bool:
+        return obj.locale_id != self.choice.locale.pk
+
+
+class PageItemSerializer(LocalizedItemSerializer):
     """Common fields of every typed page item; subclasses add their own.
 
     ``listing_fields``/``detail_fields`` name the field sets; ``fields=`` picks a
@@ -159,7 +192,6 @@ class PageItemSerializer(serializers.Serializer):
     same number of queries.
     """
 
-    type_name: ClassVar[str]
     model: ClassVar[type[Page]]
     listing_fields: ClassVar[Sequence[str]] = COMMON_FIELDS
     detail_fields: ClassVar[Sequence[str]] = COMMON_FIELDS
@@ -169,10 +201,6 @@ class PageItemSerializer(serializers.Serializer):
     page_fk_fields: ClassVar[Sequence[str]] = ()
     detail_prefetch: ClassVar[Sequence[Any]] = ()
 
-    id = serializers.IntegerField(read_only=True)
-    type = serializers.SerializerMethodField()
-    locale = serializers.SerializerMethodField()
-    fallback = serializers.SerializerMethodField()
     title = serializers.CharField(read_only=True)
     slug = serializers.CharField(read_only=True)
     url = serializers.SerializerMethodField()
@@ -189,9 +217,7 @@ class PageItemSerializer(serializers.Serializer):
         allowed = set(self.detail_fields if field_set == "detail" else self.listing_fields)
         if only:
             allowed &= set(only)
-        for name in list(self.fields):
-            if name not in allowed:
-                self.fields.pop(name)
+        self.keep_fields(allowed)
         # Keys in the order the field set declares (mixins would otherwise come first).
         order = self.detail_fields if field_set == "detail" else self.listing_fields
         self.fields.fields = {name: self.fields.fields[name] for name in order if name in self.fields.fields}
@@ -256,10 +282,6 @@ class PageItemSerializer(serializers.Serializer):
     def request(self) -> Any:
         return self.context["request"]
 
-    @property
-    def choice(self) -> LocaleChoice:
-        return self.context["choice"]
-
     def localized(self, obj: Any) -> Any:
         if obj is None:
             return None
@@ -309,15 +331,6 @@ class PageItemSerializer(serializers.Serializer):
         }
 
     # -- common fields ---------------------------------------------------------
-
-    def get_type(self, page: Page) -> str:
-        return self.type_name
-
-    def get_locale(self, page: Page) -> str:
-        return page.locale.language_code
-
-    def get_fallback(self, page: Page) -> bool:
-        return page.locale_id != self.choice.locale.pk
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, page: Page) -> str | None:

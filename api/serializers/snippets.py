@@ -8,41 +8,25 @@ from rest_framework import serializers
 from snippets.models import Country, Organisation, Person, Sector
 
 from ..shapes import image_shape, snippet_shape
-from .base import SNIPPET_REF, ImageSerializer
+from .base import SNIPPET_REF, ImageSerializer, LocalizedItemSerializer
 
 
-class SnippetSerializer(serializers.Serializer):
-    type_name: ClassVar[str]
+class SnippetSerializer(LocalizedItemSerializer):
     model: ClassVar[type]
     select_related: ClassVar[tuple[str, ...]] = ()
     image_fields: ClassVar[tuple[str, ...]] = ()
 
-    id = serializers.IntegerField(read_only=True)
-    type = serializers.SerializerMethodField()
-    locale = serializers.SerializerMethodField()
-    fallback = serializers.SerializerMethodField()
     slug = serializers.CharField(read_only=True)
     name = serializers.CharField(read_only=True)
 
     def __init__(self, *args: Any, only: set[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if only:
-            for name in list(self.fields):
-                if name not in only:
-                    self.fields.pop(name)
+            self.keep_fields(only)
 
     @classmethod
     def all_field_names(cls) -> set[str]:
         return set(cls().fields)
-
-    def get_type(self, obj: Any) -> str:
-        return self.type_name
-
-    def get_locale(self, obj: Any) -> str:
-        return obj.locale.language_code
-
-    def get_fallback(self, obj: Any) -> bool:
-        return obj.locale_id != self.context["choice"].locale.pk
 
     def snippet(self, obj: Any, *fields: str) -> dict | None:
         if obj is None or getattr(obj, "live", True) is False:

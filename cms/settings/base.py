@@ -10,8 +10,6 @@ MEDIA_ROOT / STATIC_ROOT  where uploads and collected static files live
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 import dj_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -220,7 +218,6 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-SITE_TITLE = _("House of Clusters")
 
 # --- Workflow ---
 # Editorial workflow (see workflow/README.md). Translations are saved as drafts and
