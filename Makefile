@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run test setup migrate messages demo serve lint format check bench clean
+.PHONY: run test setup migrate messages demo serve lint format check deploy-check bench backup restore clean
 
 run: setup migrate demo serve
 
@@ -54,8 +54,20 @@ check: setup
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+# Production settings: `check --deploy` must report nothing.
+deploy-check: setup
+	.ci/deploy_check.sh $(VENV)
+
 bench: setup
 	$(BIN)/python bench/run.py
+
+# Database and media together; restore into a database of the same engine.
+backup: setup
+	$(MANAGE) backup_site --to $(or $(BACKUP_DIR),backups-data/$(shell date +%Y%m%d-%H%M%S))
+
+restore: setup
+	@test -n "$(BACKUP_DIR)" || { echo "usage: make restore BACKUP_DIR=backups-data/<stamp>"; exit 1; }
+	$(MANAGE) restore_site --from $(BACKUP_DIR)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles test-artifacts

@@ -6,6 +6,7 @@ where a parameter has a closed set of values (e.g. locales).
 """
 
 import logging
+import math
 from http import HTTPStatus
 from typing import Any
 
@@ -70,7 +71,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         )
     elif isinstance(exc, exceptions.APIException):
         if getattr(exc, "wait", None):
-            headers["Retry-After"] = str(int(exc.wait))
+            # Whole seconds, rounded up: "0" would invite an immediate retry.
+            headers["Retry-After"] = str(max(1, math.ceil(exc.wait)))
         if isinstance(exc, exceptions.MethodNotAllowed):
             view = context.get("view")
             if view is not None:

@@ -8,44 +8,133 @@ any locale: it is matched through its translation_key, so the id of the English
 id that matches nothing gives an empty list, not an error; a malformed value
 (bad date, non-boolean, unknown choice) is a 400 naming the parameter.
 
+Numbers, ids and dates are read from ASCII digits only ("１" or "¹" are not an
+alias of 1) and must fit the database column: ids the range of their primary
+key (32-bit for pages, images and documents, 63-bit for snippets), years
+1..9999, and event day bounds a day whose midnight survives the conversion to
+UTC (0001-01-02 .. 9999-12-30); anything else is a 400, never a 500.
+
 Dates (``date_from``, ``start_from`` ...) are ``YYYY-MM-DD``; event date bounds
 are whole days in the site's time zone (Europe/Belgrade): ``start_to=2026-05-01``
 includes an event starting at 23:30 that evening.
 """
 
 import datetime
+import re
 
 from django import forms
-from django.db.models import QuerySet
+from django.core.validators import slug_re
+from django.db.backends.base.operations import BaseDatabaseOperations
+from django.db.models import Field, Model, QuerySet
 from django.utils import timezone
 
 import django_filters
 
+from pages.filters import AsciiIntegerField
 from pages.models import ClusterPage, EventPage, GalleryPage, NewsPage, ProjectPage, QualityLabel
 from snippets.models import Country, FundingProgramme, Organisation, Sector
 
 from .search import search_ids
 
+ASCII_DIGITS = re.compile(r"[0-9]+")
+ASCII_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+INT64_MAX = 2**63 - 1
+# Event day bounds become local midnights converted to UTC: keep a day's margin at both ends.
+FIRST_CONVERTIBLE_DAY = datetime.date(1, 1, 2)
+LAST_CONVERTIBLE_DAY = datetime.date(9999, 12, 30)
+
+
+def integer_range(field: Field | type[Model]) -> tuple[int, int]:
+    """The range of an integer column (or a model's primary key) on every database we support.
+
+    Django's portable ranges (those of PostgreSQL; SQLite stores 64 bits whatever
+    the type): AutoField 32-bit, BigAutoField 64-bit. A relation has its target's range.
+    """
+    if isinstance(field, type):
+        field = field._meta.pk
+    while field.is_relation:
+        field = field.target_field
+    return BaseDatabaseOperations.integer_field_ranges.get(field.get_internal_type(), (-INT64_MAX - 1, INT64_MAX))
+
+
+def parse_id(raw: str, model: type[Model]) -> int | None:
+    """The id ``raw`` names if it is ASCII digits within ``model``'s primary key range, else None."""
+    if not ASCII_DIGITS.fullmatch(raw):
+        return None
+    value = int(raw)
+    return value if 0 < value <= integer_range(model)[1] else None
+
+
+class RefField(forms.CharField):
+    """A slug, or an id in ASCII digits within the range of the related model's primary key."""
+
+    def __init__(self, *args, max_id: int, **kwargs) -> None:
+        self.max_id = max_id
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value: str | None) -> str:
+        value = super().to_python(value)
+        if not value:
+            return value
+        if ASCII_DIGITS.fullmatch(value):
+            if int(value) > self.max_id:
+                raise forms.ValidationError(f"id must be at most {self.max_id}", code="invalid")
+        elif not slug_re.fullmatch(value):
+            raise forms.ValidationError("must be a slug (a-z, 0-9, -, _) or an id", code="invalid")
+        return value
+
 
 def _translation_keys(model: type, value: str) -> QuerySet:
     """Translation keys of the objects a filter value names (slug, or id of any locale)."""
-    value = value.strip()
-    objects = model.objects.filter(pk=int(value)) if value.isdigit() else model.objects.filter(slug=value)
+    pk = parse_id(value, model)
+    objects = model.objects.filter(pk=pk) if pk is not None else model.objects.filter(slug=value)
     return objects.values("translation_key")
 
 
 class RefFilter(django_filters.CharFilter):
     """Filter a relation by the slug or id of the related snippet or page."""
 
+    field_class = RefField
+
     def __init__(self, *args, model: type, **kwargs) -> None:
         self.ref_model = model  # not "model": FilterSet sets that to its own model
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, max_id=integer_range(model)[1], **kwargs)
 
     def filter(self, qs: QuerySet, value: str) -> QuerySet:
         if not value:
             return qs
         keys = _translation_keys(self.ref_model, value)
         return qs.filter(**{f"{self.field_name}__translation_key__in": keys}).distinct()
+
+
+class DayField(forms.DateField):
+    """A day written ``YYYY-MM-DD`` in ASCII digits, optionally within bounds."""
+
+    def __init__(self, *args, first: datetime.date | None = None, last: datetime.date | None = None, **kwargs) -> None:
+        self.first, self.last = first, last
+        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value: object) -> datetime.date | None:
+        if isinstance(value, str) and value.strip() and not ASCII_DAY.fullmatch(value.strip()):
+            raise forms.ValidationError("must be a day YYYY-MM-DD", code="invalid")
+        day = super().to_python(value)
+        if day is not None and ((self.first and day < self.first) or (self.last and day > self.last)):
+            raise forms.ValidationError(f"must be a day from {self.first} to {self.last}", code="invalid")
+        return day
+
+
+class DayFilter(django_filters.DateFilter):
+    field_class = DayField
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A year 1..9999 in ASCII digits (``?year=0`` or ``99999`` crash Django's year lookup)."""
+
+    field_class = AsciiIntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, min_value=1, max_value=9999, **kwargs)
 
 
 class SearchFilter(django_filters.CharFilter):
@@ -86,13 +175,9 @@ class NewsFilter(BaseFilter):
     tag = django_filters.CharFilter(field_name="tags__slug", distinct=True, label="Tag slug.")
     cluster = RefFilter(field_name="related_clusters", model=ClusterPage, label="Related cluster: page slug or id.")
     organisation = RefFilter(field_name="related_organisations", model=Organisation, label="Organisation slug or id.")
-    date_from = django_filters.DateFilter(
-        field_name="date", lookup_expr="gte", label="Published on or after (YYYY-MM-DD)."
-    )
-    date_to = django_filters.DateFilter(
-        field_name="date", lookup_expr="lte", label="Published on or before (YYYY-MM-DD)."
-    )
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="Year of the article date.")
+    date_from = DayFilter(field_name="date", lookup_expr="gte", label="Published on or after (YYYY-MM-DD).")
+    date_to = DayFilter(field_name="date", lookup_expr="lte", label="Published on or before (YYYY-MM-DD).")
+    year = YearFilter(field_name="date", lookup_expr="year", label="Year of the article date (1..9999).")
 
     class Meta:
         model = NewsPage
@@ -104,11 +189,17 @@ class EventFilter(BaseFilter):
         method="filter_upcoming", label="true: events that have not ended yet (a running event is upcoming)."
     )
     past = BooleanFilter(method="filter_past", label="true: events that have ended.")
-    start_from = django_filters.DateFilter(
-        method="filter_start_from", label="Starting on or after this day (site time zone)."
+    start_from = DayFilter(
+        method="filter_start_from",
+        label="Starting on or after this day (site time zone), 0001-01-02 to 9999-12-30.",
+        first=FIRST_CONVERTIBLE_DAY,
+        last=LAST_CONVERTIBLE_DAY,
     )
-    start_to = django_filters.DateFilter(
-        method="filter_start_to", label="Starting on or before this day (site time zone)."
+    start_to = DayFilter(
+        method="filter_start_to",
+        label="Starting on or before this day (site time zone), 0001-01-02 to 9999-12-30.",
+        first=FIRST_CONVERTIBLE_DAY,
+        last=LAST_CONVERTIBLE_DAY,
     )
     country = RefFilter(field_name="country", model=Country, label="Country slug or id.")
     city = django_filters.CharFilter(
@@ -147,7 +238,7 @@ class ClusterFilter(BaseFilter):
         method="filter_noop",
         label="Clusters with a label of this level valid on label_valid_on (default today).",
     )
-    label_valid_on = django_filters.DateFilter(method="filter_noop", label="Day on which the label must be valid.")
+    label_valid_on = DayFilter(method="filter_noop", label="Day on which the label must be valid.")
     has_valid_label = BooleanFilter(
         method="filter_noop",
         label="true: only clusters with a label valid on label_valid_on (default today); false: only those without.",
@@ -184,7 +275,7 @@ class GalleryFilter(BaseFilter):
 
 class ProjectFilter(BaseFilter):
     programme = RefFilter(field_name="programme", model=FundingProgramme, label="Funding programme slug or id.")
-    active_on = django_filters.DateFilter(method="filter_active_on", label="Projects running on this day.")
+    active_on = DayFilter(method="filter_active_on", label="Projects running on this day.")
 
     class Meta:
         model = ProjectPage

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 from django.http import Http404
 from django.utils.translation import get_language_info
 
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema, extend_schema_field
@@ -26,19 +28,24 @@ from .views import (
     LOCALE_PARAMETERS,
     BaseViewSet,
     check_params,
+    id_path_parameter,
+    path_id,
 )
 from .visibility import _site_roots, public_documents, public_pages, public_pages_with_fallback
+
+Image = get_image_model()
+Document = get_document_model()
 
 
 class ImageViewSet(BaseViewSet):
     @extend_schema(
         summary="One image with its WebP renditions",
-        parameters=LOCALE_PARAMETERS,
+        parameters=[id_path_parameter(Image), *LOCALE_PARAMETERS],
         responses={200: ImageSerializer, **ERROR_RESPONSES},
     )
     def retrieve(self, request: Request, pk: str) -> Response:
         check_params(request, COMMON_PARAMS)
-        image = images_queryset().filter(pk=int(pk)).first() if pk.isdigit() else None
+        image = images_queryset().filter(pk=path_id(pk, Image)).first()
         if image is None:
             raise Http404
         return Response(image_shape(request, image))
@@ -47,12 +54,12 @@ class ImageViewSet(BaseViewSet):
 class DocumentViewSet(BaseViewSet):
     @extend_schema(
         summary="One document (download URL)",
-        parameters=LOCALE_PARAMETERS,
+        parameters=[id_path_parameter(Document), *LOCALE_PARAMETERS],
         responses={200: DocumentSerializer, **ERROR_RESPONSES},
     )
     def retrieve(self, request: Request, pk: str) -> Response:
         check_params(request, COMMON_PARAMS)
-        document = public_documents().filter(pk=int(pk)).first() if pk.isdigit() else None
+        document = public_documents().filter(pk=path_id(pk, Document)).first()
         if document is None:
             raise Http404
         return Response(document_shape(request, document))

@@ -1,5 +1,6 @@
 """Limit/offset pagination with a hard maximum; bad values are a 400, not a silent clamp."""
 
+import re
 from collections import OrderedDict
 from typing import Any
 
@@ -15,17 +16,22 @@ DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 
 
+ASCII_INTEGER = re.compile(r"-?[0-9]+")
+# Offsets reach the database as OFFSET: keep them to a signed 64-bit integer.
+INT64_MAX = 2**63 - 1
+
+
 def parse_int(request: Request, name: str, default: int, minimum: int, maximum: int | None = None) -> int:
+    """An integer query parameter in ASCII digits ("１" is not 1), or a 400 naming it."""
     raw = request.query_params.get(name)
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise InvalidParameters({name: "must be an integer"}) from None
-    if value < minimum or (maximum is not None and value > maximum):
-        upper = f" and at most {maximum}" if maximum is not None else ""
-        raise InvalidParameters({name: f"must be at least {minimum}{upper}"})
+    if not ASCII_INTEGER.fullmatch(raw):
+        raise InvalidParameters({name: "must be an integer (ASCII digits)"})
+    value = int(raw)
+    maximum = INT64_MAX if maximum is None else maximum
+    if value < minimum or value > maximum:
+        raise InvalidParameters({name: f"must be at least {minimum} and at most {maximum}"})
     return value
 
 
@@ -81,6 +87,6 @@ class Pagination(LimitOffsetPagination):
                 "in": "query",
                 "required": False,
                 "description": "Index of the first item to return.",
-                "schema": {"type": "integer", "minimum": 0, "default": 0},
+                "schema": {"type": "integer", "minimum": 0, "maximum": INT64_MAX, "default": 0},
             },
         ]

@@ -1,9 +1,10 @@
 """Rich text and StreamField as JSON: clean HTML with absolute URLs, typed blocks.
 
-Rich text uses Wagtail's ``html`` API format (expand_db_html), then makes links
-absolute. StreamField blocks come out as ``{type, id, value}``; images,
-documents and pages inside blocks are fetched in bulk through the visibility
-gate, so a private image in a block is ``null``, never a bare id.
+Rich text uses Wagtail's ``html`` API format (expand_db_html, with the
+visibility-checking handlers of security.richtext), then makes links absolute.
+StreamField blocks come out as ``{type, id, value}``; images, documents and
+pages inside blocks are fetched in bulk through the visibility gate, so a
+private image in a block is ``null``, never a bare id.
 """
 
 from typing import Any
@@ -11,6 +12,12 @@ from typing import Any
 from django.http import HttpRequest
 
 from wagtail.api.rich_text import APIRichText
+
+# Rich text expands through security.richtext's handlers (registered with Wagtail's
+# hooks): links to non-public pages and private documents are dropped, private
+# images left out. Imported here so that its last rewriting pass is in place even
+# when the API renders before anything else has loaded Wagtail's hooks.
+import security.richtext  # noqa: F401
 
 from .shapes import absolute, absolutize_html, document_shape, image_shape, images_queryset
 from .visibility import public_documents, public_pages

@@ -14,10 +14,14 @@ The search index stores text with diacritics; a folded indexed field on the
 models would let the backend do (2) for the body too (proposed, not in our files).
 """
 
+import re
+
 from django.db.models import Q, QuerySet, Value
 from django.db.models.functions import Lower, Replace
 
 from wagtail.search.backends import get_search_backend
+
+from .search_backend import clean_query_text
 
 MAX_BACKEND_HITS = 1000
 
@@ -51,8 +55,12 @@ def folded_contains(fields: list[str], query: str) -> Q:
     from django.db.models import ExpressionWrapper, TextField
     from django.db.models.lookups import Contains
 
+    # Words are runs of letters and digits: "kuca'" or "(kuca" still find "Kuća".
+    words = re.findall(r"\w+", query)
+    if not words:
+        return Q(pk__in=[])  # only punctuation: nothing matches (not everything)
     condition = Q()
-    for word in query.split():
+    for word in words:
         word_condition = Q()
         for table in (FOLD_DJ, FOLD_D):
             folded_word = fold(word, table)
@@ -65,7 +73,10 @@ def folded_contains(fields: list[str], query: str) -> Q:
 
 def search_ids(model: type, query: str, queryset: QuerySet | None = None) -> list[int]:
     """Ids of ``model`` objects matching ``query``; the caller intersects them with its visible queryset."""
-    query = query.strip()
+    # '"' and control characters separate words for the backend: the same for the folded match.
+    query = clean_query_text(query).strip()
+    if not query:
+        return []
     ids: set[int] = set()
     backend = get_search_backend()
     for text in {query, fold(query), fold(query, FOLD_D)}:

@@ -25,9 +25,13 @@ from .views import (
     FIELDS_PARAMETER,
     LIST_PARAMS,
     LOCALE_PARAMETERS,
+    SLUG_PATH_PARAMETER,
     BaseViewSet,
     check_params,
+    id_path_parameter,
     parse_fields,
+    path_id,
+    path_slug,
 )
 from .visibility import public_snippets
 
@@ -77,10 +81,10 @@ class SnippetViewSet(BaseViewSet):
         return Response(self.serialize(obj, only, many=False))
 
     def retrieve(self, request: Request, pk: int) -> Response:
-        return self.detail_response(pk=pk)
+        return self.detail_response(pk=path_id(pk, self.serializer_class.model))
 
     def retrieve_by_slug(self, request: Request, slug: str) -> Response:
-        return self.detail_response(slug=slug)
+        return self.detail_response(slug=path_slug(slug))
 
 
 def make_snippet_viewset(serializer: type[SnippetSerializer], extra_filters: dict[str, str] | None = None) -> type:
@@ -97,11 +101,12 @@ def make_snippet_viewset(serializer: type[SnippetSerializer], extra_filters: dic
         responses={200: serializer(many=True), **ERROR_RESPONSES},
     )
     detail_schema = extend_schema(
-        parameters=[FIELDS_PARAMETER, *LOCALE_PARAMETERS], responses={200: serializer, **ERROR_RESPONSES}
+        parameters=[id_path_parameter(serializer.model), FIELDS_PARAMETER, *LOCALE_PARAMETERS],
+        responses={200: serializer, **ERROR_RESPONSES},
     )
     slug_schema = extend_schema(
         operation_id=f"{serializer.type_name}_retrieve_by_slug",
-        parameters=[FIELDS_PARAMETER, *LOCALE_PARAMETERS],
+        parameters=[SLUG_PATH_PARAMETER, FIELDS_PARAMETER, *LOCALE_PARAMETERS],
         responses={200: serializer, **ERROR_RESPONSES},
     )
     return type(

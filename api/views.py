@@ -8,13 +8,14 @@ checked: an unknown one is a 400 naming it.
 import hashlib
 from typing import Any, ClassVar
 
+from django.core.validators import slug_re
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 
 from wagtail.models import Page
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
@@ -82,6 +83,42 @@ LOCALE_PARAMETERS = [
         '(sr-latn) item, marked "fallback": true.',
     ),
 ]
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+SLUG_PATH_PARAMETER = OpenApiParameter(
+    "slug",
+    {"type": "string", "pattern": SLUG_PATTERN},
+    OpenApiParameter.PATH,
+    description="Slug (ASCII letters, digits, - and _); any other value is a 404.",
+)
+
+
+def id_path_parameter(model: type) -> OpenApiParameter:
+    """The ``{id}`` of a detail path, bounded by the range of the model's primary key."""
+    maximum = filters.integer_range(model)[1]
+    return OpenApiParameter(
+        "id",
+        {"type": "integer", "minimum": 1, "maximum": maximum},
+        OpenApiParameter.PATH,
+        description=f"Id (ASCII digits, 1 to {maximum}); any other value is a 404.",
+    )
+
+
+def filter_parameter_schema(field: Any) -> dict[str, Any]:
+    """The OpenAPI schema of one django-filter filter, as strict as the filter's form field."""
+    if isinstance(field, filters.BooleanFilter):
+        return {"type": "boolean"}
+    if isinstance(field, filters.DayFilter):
+        return {"type": "string", "format": "date"}
+    if isinstance(field, filters.YearFilter):
+        return {"type": "integer", "minimum": 1, "maximum": 9999}
+    if isinstance(field, filters.RefFilter):
+        return {"type": "string", "pattern": SLUG_PATTERN}  # a slug, or an id (digits are slug characters)
+    choices = [choice[0] for choice in field.extra.get("choices", [])]
+    if choices:
+        return {"type": "string", "enum": sorted(choices)}
+    return {"type": "string"}
+
+
 FIELDS_PARAMETER = OpenApiParameter(
     "fields",
     str,
@@ -90,9 +127,28 @@ FIELDS_PARAMETER = OpenApiParameter(
 
 
 def check_params(request: Request, allowed: set[str]) -> None:
+    """A 400 naming each unknown parameter, or each value holding a NUL (PostgreSQL refuses those)."""
     unknown = sorted(set(request.query_params) - allowed)
     if unknown:
         raise InvalidParameters(dict.fromkeys(unknown, "unknown parameter"))
+    with_nul = sorted(name for name, values in request.query_params.lists() if any("\x00" in v for v in values))
+    if with_nul:
+        raise InvalidParameters(dict.fromkeys(with_nul, "must not contain NUL characters"))
+
+
+def path_id(raw: Any, model: type) -> int:
+    """The id in a URL path (ASCII digits within the model's primary key range), or a 404."""
+    pk = filters.parse_id(str(raw), model)
+    if pk is None:
+        raise Http404
+    return pk
+
+
+def path_slug(raw: str) -> str:
+    """The slug in a URL path, or a 404: "kuća", a NUL or a space can name no item."""
+    if not slug_re.fullmatch(raw):
+        raise Http404
+    return raw
 
 
 def parse_fields(request: Request, available: set[str]) -> set[str] | None:
@@ -121,6 +177,11 @@ class CachedResponseMixin:
             response.render()
             cached = (response.content, response["Content-Type"])
             response_cache.cache.set(key, cached, response_cache.timeout())
+        else:
+            # A cached URL is no way around the rate limits (a miss is throttled in initial()).
+            refused = self.throttled_response(request, *args, **kwargs)
+            if refused is not None:
+                return refused
         content, content_type = cached
         etag = '"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"'
         if request.headers.get("If-None-Match") == etag:
@@ -131,6 +192,17 @@ class CachedResponseMixin:
         response["Cache-Control"] = f"public, max-age={response_cache.timeout()}"
         response["Vary"] = "Accept, Origin"
         return response
+
+    def throttled_response(self, request, *args: Any, **kwargs: Any) -> Response | None:
+        """DRF's 429 (problem+json, Retry-After) for this request, or None while the client is within its rates."""
+        self.args, self.kwargs = args, kwargs
+        self.request = self.initialize_request(request, *args, **kwargs)
+        self.headers = self.default_response_headers
+        try:
+            self.check_throttles(self.request)
+        except exceptions.Throttled as exc:
+            return self.finalize_response(self.request, self.handle_exception(exc), *args, **kwargs)
+        return None
 
 
 class BaseViewSet(CachedResponseMixin, GenericViewSet):
@@ -205,32 +277,17 @@ class PageViewSet(BaseViewSet):
         return Response(self.serialize([page], "detail", only)[0])
 
     def retrieve(self, request: Request, pk: str) -> Response:
-        try:
-            pk_value = int(pk)
-        except ValueError:
-            raise Http404 from None
-        return self.detail_response(pk=pk_value)
+        return self.detail_response(pk=path_id(pk, self.serializer_class.model))
 
     def retrieve_by_slug(self, request: Request, slug: str) -> Response:
-        return self.detail_response(slug=slug)
+        return self.detail_response(slug=path_slug(slug))
 
 
 def page_schema(serializer: type[PageItemSerializer], filterset: type, ordering: dict[str, Any], description: str):
     """OpenAPI documentation for a page viewset (list + detail by id and by slug)."""
     detail_serializer = serializer.detail_variant()
     filter_params = [
-        OpenApiParameter(
-            name,
-            OpenApiTypes.BOOL
-            if name in ("upcoming", "past", "has_valid_label")
-            else OpenApiTypes.DATE
-            if name in ("date_from", "date_to", "start_from", "start_to", "label_valid_on", "active_on")
-            else OpenApiTypes.INT
-            if name == "year"
-            else str,
-            description=str(field.label or ""),
-            enum=[choice[0] for choice in field.extra.get("choices", [])] or None,
-        )
+        OpenApiParameter(name, filter_parameter_schema(field), description=str(field.label or ""))
         for name, field in filterset.base_filters.items()
     ]
     listing = [
@@ -251,13 +308,13 @@ def page_schema(serializer: type[PageItemSerializer], filterset: type, ordering:
         "retrieve": extend_schema(
             summary=f"One item of {serializer.type_name} by id",
             description=f"Detail field set: {', '.join(serializer.detail_fields)}.",
-            parameters=detail,
+            parameters=[id_path_parameter(serializer.model), *detail],
             responses={200: detail_serializer, **ERROR_RESPONSES},
         ),
         "retrieve_by_slug": extend_schema(
             summary=f"One item of {serializer.type_name} by slug",
             operation_id=f"{serializer.type_name}_retrieve_by_slug",
-            parameters=detail,
+            parameters=[SLUG_PATH_PARAMETER, *detail],
             responses={200: detail_serializer, **ERROR_RESPONSES},
         ),
     }

@@ -49,6 +49,10 @@ def environment(**extra: str) -> dict[str, str]:
             "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{DATA / 'bench.sqlite3'}"),
             "MEDIA_ROOT": str(DATA / "media"),
             "LOG_LEVEL": "WARNING",
+            # Plain HTTP on loopback, and one client address sending all the load.
+            "SECURE_SSL_REDIRECT": "0",
+            "API_THROTTLE_BURST": "1000000/second",
+            "API_THROTTLE_SUSTAINED": "100000000/minute",
         }
     )
     env.update(extra)
@@ -60,6 +64,18 @@ def manage(*args: str, **extra: str) -> str:
         [PYTHON, "manage.py", *args], cwd=ROOT, env=environment(**extra), check=True, capture_output=True, text=True
     )
     return result.stdout
+
+
+def first_event_id(**extra: str) -> int:
+    """The id of the first public event in the benchmark database."""
+    output = manage(
+        "shell",
+        "-c",
+        "from api.visibility import public_pages; from pages.models import EventPage; "
+        "print(public_pages(EventPage).order_by('pk').values_list('pk', flat=True).first())",
+        **extra,
+    )
+    return int(output.strip().splitlines()[-1])
 
 
 def seed() -> None:
@@ -187,16 +203,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def main() -> None:
     seed()
-    event_id = (
-        manage(
-            "shell",
-            "-c",
-            "from api.visibility import public_pages; from pages.models import EventPage; "
-            "print(public_pages(EventPage).order_by('pk').values_list('pk', flat=True).first())",
-        )
-        .strip()
-        .splitlines()[-1]
-    )
+    event_id = first_event_id()
     v2_list = "/api/v2/pages/?type=pages.EventPage&fields=*&limit={}"
     paths = {
         "v1 events limit=20": "/api/v1/events/?limit=20",

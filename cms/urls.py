@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from localization import views as localization_views
 from localization.sitemaps import LocalizedSitemap
+from security import media
 
 # Paths outside the language prefix: the API, the admin, documents, sitemap
 # and feeds answer the same in every language.
@@ -23,17 +24,14 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=f"{settings.STATIC_URL}img/favicon.svg")),
 ]
 
+# Uploaded files, with DEBUG on or off, only through the view that checks the owner's
+# collection restrictions (a front server passes /media/ here, see security/media.py).
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media")]
+
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-else:
-    # Media from the project's MEDIA_ROOT; a front server may take this over.
-    from django.views.static import serve
-
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
 # Public site, every URL under its language: /sr-latn/..., /en/...
 urlpatterns += i18n_patterns(

@@ -8,34 +8,23 @@ siblings, so their trees would be missing.
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from security.visibility import public_pages
 
 from .templatetags.localization_tags import bcp47
 
 
 class LocalizedSitemap(Sitemap):
-    """Live, public pages under every translation of the site's root page."""
+    """Public pages under every translation of the site's root page."""
 
     def items(self) -> QuerySet:
-        root = self.get_wagtail_site().root_page
-        roots = Page.objects.filter(translation_key=root.translation_key).live()
-        under_a_root = Q()
-        for home in roots:
-            under_a_root |= Q(path__startswith=home.path, depth__gte=home.depth)
-        if not under_a_root:
-            return Page.objects.none()
-        return (
-            Page.objects.filter(under_a_root)
-            .live()
-            .public()
-            .select_related("locale")
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        # The one visibility rule: time window, restrictions (also a translation's
+        # source page's), under the default site's roots in every locale.
+        return public_pages(Page).select_related("locale").order_by("path").defer_streamfields().specific()
 
     def _urls(self, page: int, protocol: str, domain: str) -> list[dict[str, Any]]:
         urls = super()._urls(page, protocol, domain)

@@ -5,6 +5,8 @@ A value that matches nothing is a form error that the template shows; the
 filter is then ignored rather than answered with a 500.
 """
 
+import re
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,10 +37,29 @@ def filter_by_slug(queryset, name, value):
     return queryset.filter(**{f"{name}__slug": value.slug}).distinct()
 
 
+ASCII_INTEGER = re.compile(r"[-+]?[0-9]+")
+
+
+class AsciiIntegerField(forms.IntegerField):
+    """An integer written in ASCII digits only.
+
+    Django's IntegerField, like ``int()``, also reads Unicode digits ("２０２６",
+    "¹"), so the same year or id would have many spellings, and some of them
+    (superscripts) crash ``int()`` later on.
+    """
+
+    def to_python(self, value: object) -> int | None:
+        if value in self.empty_values:
+            return None
+        if not ASCII_INTEGER.fullmatch(str(value).strip()):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 class YearFilter(django_filters.NumberFilter):
     """A whole year in a range the database can store (``?year=99999`` would crash the year lookup)."""
 
-    field_class = forms.IntegerField
+    field_class = AsciiIntegerField
 
 
 class NewsFilter(django_filters.FilterSet):

@@ -72,8 +72,11 @@ def test_listing_query_count_does_not_grow_with_items(client, site, monkeypatch,
 
     for added, total in ((10, 10), (90, 100)):
         add_items(site, name, added, taxonomy)
-        # The first request creates the renditions; readers after it get them from the database.
-        assert client.get(index.url).status_code == 200
+        # The first request creates the renditions, which bumps the content generation; the second
+        # reads the visibility gate's paths (hidden images) into the cache under the new one. Readers
+        # after them get renditions from the database and the gate from the cache.
+        for _warm_up in range(2):
+            assert client.get(index.url).status_code == 200
         with django_assert_max_num_queries(MAX_QUERIES[name]):
             response = client.get(index.url)
         assert len(response.context["listing"].object_list) == total

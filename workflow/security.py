@@ -5,12 +5,18 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin import messages
 
 from workflow.roles import ADMINISTRATORS, EDITORS, TRANSLATORS
 
 logger = logging.getLogger("workflow.security")
+
+DIRECT_PUBLISH_REFUSED = _(
+    "Publishing directly is reserved for administrators. Submit it for review instead: "
+    "it goes live after the content review and the publication approval."
+)
 
 
 def in_group(user: Any, name: str) -> bool:

@@ -2,10 +2,10 @@
 
 Wagtail lets anyone with a publish permission publish past a workflow. Publishers
 need that permission for *unpublish*, so these hooks refuse every direct
-publication (page and snippet editors, the translation editor, bulk actions) by
-anyone but Administrators, and refuse approvals the four-eyes task forbids with a
-clear message rather than silently saving a draft. Each refusal is logged to
-"workflow.security".
+publication (page and snippet editors, revision reverts, the translation editor,
+bulk actions, copies that are published or aliased) by anyone but Administrators,
+and refuse approvals the four-eyes task forbids with a clear message rather than
+silently saving a draft. Each refusal is logged to "workflow.security".
 """
 
 from typing import Any
@@ -19,11 +19,11 @@ from wagtail.admin import messages
 from wagtail.models import Locale, Page, TranslatableMixin
 
 from workflow.models import FourEyesApprovalTask
-from workflow.security import is_translator_only, may_publish_directly, refuse
+from workflow.security import DIRECT_PUBLISH_REFUSED, is_translator_only, may_publish_directly, refuse
 
-DIRECT_PUBLISH_REFUSED = _(
-    "Publishing directly is reserved for administrators. Submit it for review instead: "
-    "it goes live after the content review and the publication approval."
+COPY_PUBLISH_REFUSED = _(
+    "Publishing a copy or creating an alias is reserved for administrators. Copy the page "
+    'without "Publish copies" and submit the copy for review.'
 )
 
 
@@ -115,9 +115,25 @@ def guard_bulk_publish(request: HttpRequest, action_type: str, objects: list, ac
     return None
 
 
+@hooks.register("before_copy_page")
+def guard_page_copy(request: HttpRequest, page: Page) -> HttpResponse | None:
+    # "Publish copies" and "Alias" both put a page live at a new URL (an alias
+    # mirrors its live original), with a title and slug nobody reviewed.
+    publishing = request.POST.get("publish_copies") or request.POST.get("alias")
+    if request.method == "POST" and publishing and not may_publish_directly(request.user):
+        what = "copy as alias" if request.POST.get("alias") else "copy and publish"
+        return refuse(request, what, COPY_PUBLISH_REFUSED, page, request.get_full_path())
+    return None
+
+
+# Action menu items that put content live: Wagtail's Publish, and wagtail-localize's
+# "Convert to alias" (an alias of a live page is live).
+PUBLISHING_MENU_ITEMS = {"action-publish", "localize-convert-to-alias"}
+
+
 def _drop_publish_item(menu_items: list, request: HttpRequest, context: dict) -> None:
     if not may_publish_directly(request.user):
-        menu_items[:] = [item for item in menu_items if getattr(item, "name", "") != "action-publish"]
+        menu_items[:] = [item for item in menu_items if getattr(item, "name", "") not in PUBLISHING_MENU_ITEMS]
 
 
 hooks.register("construct_page_action_menu", _drop_publish_item)

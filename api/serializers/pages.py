@@ -126,7 +126,8 @@ class NewsSerializer(BodyFieldMixin, AttachmentsMixin, PageItemSerializer):
         inline_serializer("Tag", {"slug": serializers.CharField(), "name": serializers.CharField()}, many=True)
     )
     def get_tags(self, page: NewsPage) -> list[dict[str, str]]:
-        return [{"slug": tag.slug, "name": tag.name} for tag in page.tags.all()]
+        # Sorted: the database gives tags in no fixed order (it changes after a restore).
+        return [{"slug": tag.slug, "name": tag.name} for tag in sorted(page.tags.all(), key=lambda tag: tag.name)]
 
     @extend_schema_field(SNIPPET_REF(many=True))
     def get_sectors(self, page: NewsPage) -> list[dict]:

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "demo",
     "localization",
     "workflow",
+    "security",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -123,15 +124,34 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
+
+
+def redis_cache(url: str) -> dict:
+    """django-redis settings for ``url`` that degrade to "no cache" while Redis is unreachable.
+
+    The cache is an optimisation: IGNORE_EXCEPTIONS makes a failed call a miss
+    (the page or API response is computed from the database), short socket
+    timeouts bound the wait for a Redis that does not answer, and the pool
+    (api.cache.FailFastConnectionPool) skips Redis for REDIS_RETRY_SECONDS after
+    a failure, logs a warning, and reconnects by itself.
+    """
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "cms"),
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+            "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            "CONNECTION_POOL_CLASS": "api.cache.FailFastConnectionPool",
+            "CONNECTION_POOL_KWARGS": {"retry_seconds": float(os.environ.get("REDIS_RETRY_SECONDS", "1"))},
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -183,12 +203,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "txt", "csv", "zip"]
+# Must stay "serve_view": it applies collection restrictions, and /media/documents/...
+# redirects to it (with "direct" or "redirect" the two would send each other round).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kuća klastera"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend with the query text quoted for SQLite FTS5 / PostgreSQL (api/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "api.search_backend"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
@@ -244,9 +267,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
-    # Off unless API_THROTTLE_RATE is set (e.g. "600/minute"); answers 429 problem+json.
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_THROTTLE_RATE") or None},
+    # Throttling (on by default, 429 problem+json): see "Security: cache resilience and rate limits".
     "DATETIME_FORMAT": "iso-8601",
 }
 SPECTACULAR_SETTINGS = {
@@ -295,3 +316,180 @@ REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
     "rest_framework.parsers.FormParser",
     "rest_framework.parsers.MultiPartParser",
 ]
+
+
+# --- Security: visibility (one rule for every surface, see security/visibility.py) ---
+
+
+# --- Security: media and documents ---
+# /media/ is served only by security.media.serve (see cms/urls.py), which checks the
+# collection of the file's document or image. Public images may be kept this many
+# seconds by browsers and shared caches; restricted ones are "private, no-store".
+MEDIA_PUBLIC_CACHE_SECONDS = int(os.environ.get("MEDIA_PUBLIC_CACHE_SECONDS", "3600"))
+# Behind nginx, e.g. "/_protected_media/": after the check, the view answers with an
+# X-Accel-Redirect to that `internal` location instead of sending the file itself.
+MEDIA_X_ACCEL_REDIRECT = os.environ.get("MEDIA_X_ACCEL_REDIRECT", "")
+# Documents: refused above this size with a form error (Wagtail's own document field
+# check, used by the single, multiple and API uploads); a front server should refuse
+# bodies a little above it (nginx client_max_body_size 25m).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
+# Every document, PDFs included, is downloaded as an attachment, never shown inline
+# in the site's origin (Wagtail's default shows PDFs inline).
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+
+
+# --- Security: cache resilience and rate limits ---
+import datetime  # noqa: E402
+
+# Redis (REDIS_URL) is an optimisation: while it is unreachable every cache call
+# is a miss and the site answers from the database (see redis_cache() above).
+# Sessions stay in the database (Django's default SESSION_ENGINE), so losing
+# Redis logs nobody out.
+LOGGING["loggers"]["api.cache"] = {"level": "INFO"}
+# Reverse proxies in front of the app servers that append to X-Forwarded-For
+# (0: use the connecting address). Throttling and the login lock-out identify a
+# client by the same address (api.cache.client_ip); with a proxy in front and 0
+# here, every client would share the proxy's address.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+
+# Admin login lock-out (django-axes): after AXES_FAILURE_LIMIT wrong passwords
+# for one username from one address, that pair is refused (429) for
+# AXES_COOLOFF_MINUTES, even with the right password; every failure and lock-out
+# is logged. Attempts are counted in the database: shared by every app server,
+# and kept when Redis is down or flushed (the cache handler would forget them).
+# Reset with `manage.py axes_reset` (or axes_reset_username USER).
+INSTALLED_APPS = [*INSTALLED_APPS, "axes"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+MIDDLEWARE = [*MIDDLEWARE, "axes.middleware.AxesMiddleware"]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+# Username and address together: an attacker cannot lock an editor out from
+# elsewhere, and one address cannot try many passwords for one account.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "api.cache.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
+# Public API throttling (DRF), on by default: per client address, a burst and a
+# sustained rate, counted in the cache (Redis in production, shared by every
+# app server). Over the limit: 429 with Retry-After, problem+json (api/errors.py).
+# API_THROTTLE_BURST / API_THROTTLE_SUSTAINED ("N/second|minute|hour|day"; empty
+# turns that limit off). Applies to v1 and to Wagtail's v2 (both are DRF).
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["api.cache.BurstRateThrottle", "api.cache.SustainedRateThrottle"]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "anon_burst": os.environ.get("API_THROTTLE_BURST", "120/second") or None,
+    "anon_sustained": os.environ.get("API_THROTTLE_SUSTAINED", os.environ.get("API_THROTTLE_RATE", "1200/minute"))
+    or None,
+}
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXIES
+
+
+# --- Security: headers (CSP, Permissions-Policy) ---
+# Content-Security-Policy (django-csp 4) on every response: the public site runs no inline
+# script or style and loads nothing from elsewhere except YouTube/Vimeo embeds. Paths that
+# need more get it added by cms.csp.PathScopedCSPMiddleware (CSP_PATH_POLICIES), nowhere else.
+# CSP_REPORT_ONLY=true sends the same policy as Content-Security-Policy-Report-Only (to try a
+# change on a live site); CSP_REPORT_URI collects violation reports.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "media-src": [SELF],
+    "frame-src": [SELF, "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "frame-ancestors": [NONE],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+}
+if os.environ.get("CSP_REPORT_URI"):
+    _CSP_DIRECTIVES["report-uri"] = [os.environ["CSP_REPORT_URI"]]
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+# Per path prefix: "update" adds sources, "replace" sets a directive (first matching prefix wins).
+CSP_PATH_POLICIES = {
+    # Wagtail 8's admin still starts its form widgets (choosers, date pickers, inline panels) and
+    # wagtail-localize's editor with inline <script>s whose content varies per form (no hash or
+    # nonce possible), Draftail and the React editor set style attributes, and the admin frames
+    # its own previews (Wagtail sends X-Frame-Options: SAMEORIGIN on those). Staff only.
+    "/admin/": {
+        "update": {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]},
+        "replace": {"frame-ancestors": [SELF]},
+    },
+    # drf-spectacular's Swagger UI and Redoc pages start with an inline script and style.
+    "/api/v1/docs/": {"update": {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE]}},
+    "/api/v1/redoc/": {
+        "update": {"script-src": [UNSAFE_INLINE], "style-src": [UNSAFE_INLINE], "worker-src": [SELF, "blob:"]}
+    },
+}
+# Server error pages (templates/500.html): styled inline on purpose, never any user content.
+CSP_ERROR_POLICY = {"update": {"style-src": [UNSAFE_INLINE]}}
+# Wagtail's previews: the public page's policy, framed by the admin (same origin) only.
+CSP_PREVIEW_POLICY = {"replace": {"frame-ancestors": [SELF]}}
+# Right after SecurityMiddleware, so that responses that later middleware returns early
+# (language redirects, the login lock-out page) carry the headers too.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_after_security],
+    "cms.csp.PathScopedCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    *MIDDLEWARE[_after_security:],
+]
+# Powerful browser features nobody on this site needs are denied to it and to every frame.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# DENY everywhere; Wagtail's preview views override it with SAMEORIGIN for the admin's iframe.
+X_FRAME_OPTIONS = "DENY"
+# No avatars fetched from gravatar.com by the admin: nothing leaves the origin (and CSP stays 'self').
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+
+# --- Operations: backup and restore ---
+# `manage.py backup_site --to DIR` / `restore_site --from DIR` (backups/): database and media
+# together, through django-dbbackup. SQLite restores through the online backup API.
+INSTALLED_APPS = [*INSTALLED_APPS, "backups", "dbbackup"]
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "backups-data"))
+# dbbackup's own commands (dbbackup, mediabackup, listbackups) store here when given no path.
+STORAGES = {
+    **STORAGES,
+    "dbbackup": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": BACKUP_ROOT}},
+}
+DBBACKUP_CONNECTOR_MAPPING = {"django.db.backends.sqlite3": "backups.connectors.SqliteOnlineBackupConnector"}
+# Backups are run by an operator or cron; a failure is a command error, not a mail to ADMINS.
+DBBACKUP_SEND_EMAIL = False

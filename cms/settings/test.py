@@ -2,16 +2,13 @@ import os
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, REDIS_URL
+from .base import CACHES, REDIS_URL, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
@@ -32,3 +29,13 @@ if REDIS_URL and _worker.startswith("gw"):
     _base_db = int(_url.path.strip("/") or 0)
     _db = (_base_db + int(_worker[2:])) % 16
     CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_db}"))
+
+# django-axes needs the request in authenticate(), which Django's client.login()
+# does not pass; tests/security/test_rate_limits.py turns it on for its tests.
+AXES_ENABLED = False
+# The API throttles stay on (same code path) at rates no test reaches;
+# tests/security/test_rate_limits.py lowers them.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_THROTTLE_RATES": {"anon_burst": "100000/second", "anon_sustained": "1000000/minute"},
+}

@@ -19,6 +19,7 @@ from typing import Any
 
 from django import template
 from django.conf import settings
+from django.db.models import F
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -27,6 +28,8 @@ from django.utils.translation import get_language_info, gettext
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
+
+from security.visibility import public_snippets, published
 
 register = template.Library()
 
@@ -79,7 +82,7 @@ def page_versions(request: HttpRequest | None, page: Page) -> dict[str, Page]:
 
     versions: dict[str, Page] = {}
     own_language = None
-    for version in Page.objects.live().filter(translation_key=page.translation_key).select_related("locale"):
+    for version in published(Page.objects.filter(translation_key=page.translation_key)).select_related("locale"):
         if version.pk == page.pk:
             own_language = version.locale.language_code
         else:
@@ -146,8 +149,7 @@ def _fallback_urls(request: HttpRequest | None, source: Page) -> dict[str, str]:
         return {}
     parent_key = Page.objects.filter(path=source.path[: -source.steplen]).values("translation_key")[:1]
     versions = (
-        Page.objects.live()
-        .filter(translation_key__in=parent_key)
+        published(Page.objects.filter(translation_key__in=parent_key))
         .exclude(locale_id=source.locale_id)
         .select_related("locale")
         .specific()
@@ -248,13 +250,14 @@ def hreflang_links(context: template.Context, page: Page | None = None) -> list[
 
 @register.filter
 def localized_list(objects: Any) -> list[Any]:
-    """Map translatable objects to their versions in the active locale.
+    """Map translatable objects to their public versions in the active locale.
 
     Many-to-many relations are synchronised from the source page, so in every
     translation they point at the source-locale (Serbian) objects. This looks
-    the translations up with one query per model (by translation key and
-    locale) and falls back to the object itself where there is none. Pages
-    that are not live are left out. Accepts a list, a queryset or a manager.
+    the translations up with one query per model (by translation key) and
+    falls back to the object itself where there is none. Objects that are not
+    public by the visibility rule (draft snippets, pages that are not live,
+    expired or restricted) are left out. Accepts a list, a queryset or a manager.
     """
     if objects is None or objects == "":
         return []
@@ -271,18 +274,26 @@ def localized_list(objects: Any) -> list[Any]:
             keys_by_model[type(item)].add(item.translation_key)
 
     translations: dict[tuple[type, Any], Any] = {}
+    public: set[tuple[type, Any]] = set()
     for model, keys in keys_by_model.items():
-        queryset = model._default_manager.filter(translation_key__in=keys, locale__language_code=language)
         if issubclass(model, Page):
-            queryset = queryset.live()
-        for found in queryset:
-            translations[(model, found.translation_key)] = found
+            queryset = published(model._default_manager.filter(translation_key__in=keys))
+        else:
+            queryset = public_snippets(model).filter(translation_key__in=keys)
+        for found in queryset.annotate(language_code=F("locale__language_code")):
+            public.add((model, found.pk))
+            if found.language_code == language:
+                translations[(model, found.translation_key)] = found
 
     result = []
     for item in items:
-        localized = translations.get((type(item), getattr(item, "translation_key", None)))
+        key = getattr(item, "translation_key", None)
+        if key is None:
+            result.append(item)
+            continue
+        localized = translations.get((type(item), key))
         if localized is None:
-            if isinstance(item, Page) and not item.live:
+            if (type(item), item.pk) not in public:
                 continue
             localized = item
         result.append(localized)

@@ -26,6 +26,7 @@ from wagtail.models import Page, Site
 from localization.templatetags.localization_tags import active_content_language
 from pages.models import EventPage, GalleryPage, NewsPage, ProjectPage, QualityLabel
 from pages.models.base import with_listing_images
+from security.visibility import published
 
 register = template.Library()
 
@@ -158,10 +159,8 @@ def project_pages(project: ProjectPage, kind: str) -> QuerySet:
     translated event still counts when it names another version of the project."""
     model: type[Page] = EventPage if kind == "events" else NewsPage
     ordering = ["-start"] if model is EventPage else ["-date", "-pk"]
-    queryset = (
-        model.objects.live()
-        .public()
-        .filter(project__translation_key=project.translation_key, locale_id=project.locale_id)
+    queryset = published(
+        model.objects.filter(project__translation_key=project.translation_key, locale_id=project.locale_id)
     )
     if model is EventPage:
         queryset = queryset.select_related("country")
@@ -176,9 +175,7 @@ def event_gallery(event: EventPage) -> GalleryPage | None:
     version of the event also counts (translations are made at different times).
     """
     return (
-        GalleryPage.objects.live()
-        .public()
-        .filter(event__translation_key=event.translation_key)
+        published(GalleryPage.objects.filter(event__translation_key=event.translation_key))
         .annotate(
             same_locale=Case(
                 When(locale_id=event.locale_id, then=Value(0)), default=Value(1), output_field=IntegerField()

@@ -14,9 +14,8 @@ from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -28,6 +27,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from pages.blocks import BodyBlock
+from security.visibility import published as visible
 
 # Renditions the listing templates ask for; prefetched in one query per list.
 # Keep equal to the expansion of the {% picture %} specs in
@@ -78,13 +78,11 @@ class HeroImageMixin(models.Model):
 
 
 def published(queryset: QuerySet) -> QuerySet:
-    """Live, public pages whose expiry time has not passed.
-
-    ``live`` turns false only when the scheduler processes an expiry; until it
-    runs, a page past its ``expire_at`` must not be listed anyway.
-    """
-    now = timezone.now()
-    return queryset.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    """Public pages of ``queryset`` by the one visibility rule (security.visibility):
+    live, inside their go-live/expiry window even before the scheduler has run,
+    and neither they, an ancestor, nor (for a translation) their Serbian source
+    or its ancestors restricted. Constant queries: the restricted paths are cached."""
+    return visible(queryset)
 
 
 def with_listing_images(queryset: QuerySet, field: str = "hero_image") -> QuerySet:
@@ -188,8 +186,9 @@ class ListingPageMixin:
             # Translated since (under another slug): show the translation; its
             # canonical link names its own URL.
             return RouteResult(translation)
-        # View restrictions of the Serbian page still apply: Wagtail's serve view
-        # runs its before_serve_page hooks on the page returned here.
+        # The serve view runs its hooks on the page returned here, so the Serbian
+        # page's view restrictions (Wagtail's check) and the visibility rule's time
+        # window (security.serving) still apply to it.
         return RouteResult(child)
 
 

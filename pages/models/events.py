@@ -16,7 +16,15 @@ from wagtail_localize.fields import SynchronizedField
 
 from pages.forms import EventPageForm
 
-from .base import AttachedDocument, BodyMixin, HeroImageMixin, IntroMixin, ListingPageMixin, with_listing_images
+from .base import (
+    AttachedDocument,
+    BodyMixin,
+    HeroImageMixin,
+    IntroMixin,
+    ListingPageMixin,
+    published,
+    with_listing_images,
+)
 
 DEFAULT_EVENT_TIME_ZONE = "Europe/Belgrade"
 
@@ -204,7 +212,7 @@ class EventPage(IntroMixin, HeroImageMixin, BodyMixin, Page):
     @property
     def gallery(self):
         """The event's photo gallery, stored on the gallery side only."""
-        return self.galleries.live().public().first()
+        return published(self.galleries.all()).first()
 
 
 class EventIndexPage(ListingPageMixin, IntroMixin, Page):

@@ -96,10 +96,11 @@ def test_a_server_error_is_problem_json(client, content, monkeypatch):
     assert "boom" not in body["detail"]
 
 
-def test_too_many_requests_is_problem_json(client, content, settings, monkeypatch):
-    from rest_framework.throttling import AnonRateThrottle
-
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute"})
+def test_too_many_requests_is_problem_json(client, content, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"anon_burst": "2/minute", "anon_sustained": "100/minute"},
+    }
     for number in range(2):
         assert client.get(f"/api/v1/news/?offset={number}").status_code == 200
     response = client.get("/api/v1/news/?offset=5")
