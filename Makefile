@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run test setup migrate messages demo serve lint format check deploy-check bench backup restore clean
+.PHONY: run test setup migrate messages demo serve lint format check deploy-check bench bench-redis bench-stale backup restore clean
 
 run: setup migrate demo serve
 
@@ -60,6 +60,14 @@ deploy-check: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# Redis killed and restarted under load: requests, 5xx, recovery time.
+bench-redis: setup
+	$(BIN)/python bench/redis_outage.py
+
+# Two app servers, a two-step approval: the longest stale API read (needs PostgreSQL).
+bench-stale: setup
+	$(BIN)/python bench/stale_reads.py
 
 # Database and media together; restore into a database of the same engine.
 backup: setup

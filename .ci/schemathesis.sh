@@ -89,11 +89,14 @@ for path in pathlib.Path(sys.argv[1]).glob("*.ndjson"):
         scenario = json.loads(line).get("ScenarioFinished")
         if not scenario:
             continue
-        for interaction in scenario["recorder"]["interactions"].values():
+        # A scenario that errored before sending anything has no interactions.
+        interactions = (scenario.get("recorder") or {}).get("interactions") or {}
+        for interaction in interactions.values():
             code = (interaction.get("response") or {}).get("status_code", 0)
             statuses[code] += 1
             if code >= 500 or code == 0:
-                errors.append(f"{code} {interaction['request']['method']} {interaction['request']['uri']}")
+                request = interaction.get("request") or {}
+                errors.append(f"{code} {request.get('method')} {request.get('uri')}")
 print("statuses:", dict(sorted(statuses.items())), file=sys.stderr)
 for error in errors[:20]:
     print("server error:", error, file=sys.stderr)
