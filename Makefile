@@ -11,12 +11,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run test setup migrate messages demo serve lint format check deploy-check bench bench-redis bench-stale backup restore clean
+.PHONY: run test setup migrate messages demo serve lint format check deploy-check client-test bench bench-redis bench-stale bench-sync bench-webhooks backup restore clean
 
 run: setup migrate demo serve
 
 test: setup messages
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n auto --ignore=tests/client
 
 setup: $(VENV)/.installed
 
@@ -36,10 +36,12 @@ migrate: setup messages
 demo: migrate
 	$(MANAGE) load_demo
 
-# The scheduler publishes and expires scheduled pages beside the web server.
+# The scheduler publishes and expires scheduled pages beside the web server;
+# the webhooks worker sends the deliveries queued by publishing.
 serve:
 	$(MANAGE) run_scheduler --interval 60 & scheduler=$$!; \
-	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) db_worker --backend webhooks --no-reload & worker=$$!; \
+	trap 'kill $$scheduler $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 lint: setup
@@ -58,6 +60,10 @@ check: setup
 deploy-check: setup
 	.ci/deploy_check.sh $(VENV)
 
+# A client generated from the schema (openapi-python-client, in its own tool venv) against a live server.
+client-test: setup
+	.ci/generated_client.sh $(VENV)
+
 bench: setup
 	$(BIN)/python bench/run.py
 
@@ -68,6 +74,14 @@ bench-redis: setup
 # Two app servers, a two-step approval: the longest stale API read (needs PostgreSQL).
 bench-stale: setup
 	$(BIN)/python bench/stale_reads.py
+
+# A sync-feed page of 100 changes against the matching list request (in process).
+bench-sync: setup
+	$(BIN)/python bench/sync.py
+
+# Publish latency with 0 and 20 webhook subscribers, and the time until 20 deliveries land.
+bench-webhooks: setup
+	$(BIN)/python bench/webhooks.py
 
 # Database and media together; restore into a database of the same engine.
 backup: setup

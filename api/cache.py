@@ -10,6 +10,10 @@ transaction commits*: until the commit, other app servers still read the old
 rows, and a request served in that window may store them under the bumped
 generation; the bump on commit retires that entry (finding 7 of issue 8).
 
+The time of the last bump is kept beside the generation (CHANGED_KEY): it is
+the Last-Modified of every API response (api/http_cache.py). Both live in
+the shared cache, so every app server sends the same date for the same state.
+
 The same cache counts the API's rate limits (the throttles below), so every
 app server shares them.
 
@@ -40,6 +44,9 @@ from rest_framework.throttling import AnonRateThrottle, BaseThrottle
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "api:v1:generation"
+CHANGED_KEY = "api:v1:changed"
+# The negotiated media type of a request without Accept (the one JSON renderer).
+DEFAULT_VARIANT = "application/json"
 WATCHED_APPS = {"wagtailcore", "pages", "snippets", "wagtailimages", "wagtaildocs", "taggit"}
 
 
@@ -73,6 +80,34 @@ def generation() -> int:
     return value
 
 
+def now() -> int:
+    """The current time in whole seconds (the resolution of an HTTP date)."""
+    return int(time.time())
+
+
+def state() -> tuple[int, int]:
+    """The generation and the time of the last content change, read in one round trip.
+
+    The change time is never later than now (RFC 9110 8.8.2.1: no Last-Modified
+    in the future, e.g. from an app server whose clock runs ahead). When it is
+    unknown (Redis lost the key, or is unreachable) it is now: later than
+    anything a client holds, so a client revalidating by date gets the content.
+    """
+    global _bump_lost
+    if _bump_lost:
+        _bump_lost = False
+        _increment()
+    values = cache.get_many([GENERATION_KEY, CHANGED_KEY])
+    current = values.get(GENERATION_KEY)
+    if current is None:
+        current = generation()
+    changed = values.get(CHANGED_KEY)
+    if changed is None:
+        cache.add(CHANGED_KEY, now(), None)
+        changed = cache.get(CHANGED_KEY) or now()
+    return current, min(changed, now())
+
+
 def _increment() -> None:
     global _bump_lost
     try:
@@ -80,6 +115,7 @@ def _increment() -> None:
             _bump_lost = True
     except ValueError:  # no generation yet (or it was evicted)
         cache.set(GENERATION_KEY, _initial_generation(), None)
+    cache.set(CHANGED_KEY, now(), None)
 
 
 def bump(**kwargs: Any) -> None:
@@ -93,9 +129,29 @@ def bump(**kwargs: Any) -> None:
         transaction.on_commit(_increment, robust=True)
 
 
-def key_for(full_path: str) -> str:
-    digest = hashlib.sha256(full_path.encode()).hexdigest()
-    return f"api:v1:response:{generation()}:{digest}"
+def variant_digest(full_path: str, variant: str = DEFAULT_VARIANT) -> str:
+    """What a response depends on besides the content: its absolute URL (host, path,
+    query) and the negotiated media type (``application/json; indent=4`` renders
+    differently). The method is not in it: HEAD is GET without the body, which
+    the server drops."""
+    return hashlib.sha256(f"{variant}\n{full_path}".encode()).hexdigest()
+
+
+def key_for(full_path: str, variant: str = DEFAULT_VARIANT, current: int | None = None) -> str:
+    """The cache key of the response to ``full_path`` in ``variant``, under the current generation."""
+    if current is None:
+        current = generation()
+    return f"api:v1:response:{current}:{variant_digest(full_path, variant)}"
+
+
+def label_key(digest: str, second: int) -> str:
+    """Which representation (ETag) of ``digest`` was sent with Last-Modified ``second``."""
+    return f"api:v1:modified:{digest}:{second}"
+
+
+def latest_label_key(digest: str) -> str:
+    """The last (date, ETag) label given to ``digest``: a hint, checked against label_key."""
+    return f"api:v1:modified:{digest}:latest"
 
 
 def _model_changed(sender: type, **kwargs: Any) -> None:

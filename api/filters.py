@@ -4,9 +4,11 @@ Snippet and page filters (``sector``, ``country``, ``organisation``, ``network``
 ``programme``, ``cluster``, ``project``, ``event``) take a **slug** or a numeric
 **id**. Slugs are the same in every locale. An id may be the id of the object in
 any locale: it is matched through its translation_key, so the id of the English
-"Textile" sector and the id of the Serbian one select the same items. A slug or
-id that matches nothing gives an empty list, not an error; a malformed value
-(bad date, non-boolean, unknown choice) is a 400 naming the parameter.
+"Textile" sector and the id of the Serbian one select the same items. Several
+values, comma-separated, mean either (``sector=ict,textile``); countries are also
+named by ISO code (``country=BG``, any case). Every filter answers an unknown or
+malformed value the same way (a slug or id naming no visible object, an unknown
+tag or choice, a bad date or boolean): a 400 problem+json naming the parameter.
 
 Numbers, ids and dates are read from ASCII digits only ("１" or "¹" are not an
 alias of 1) and must fit the database column: ids the range of their primary
@@ -21,20 +23,26 @@ includes an event starting at 23:30 that evening.
 
 import datetime
 import re
+from typing import Any
 
 from django import forms
 from django.core.validators import slug_re
 from django.db.backends.base.operations import BaseDatabaseOperations
-from django.db.models import Field, Model, QuerySet
+from django.db.models import Field, Model, Q, QuerySet
 from django.utils import timezone
+
+from taggit.models import Tag
+from wagtail.models import Page
 
 import django_filters
 
 from pages.filters import AsciiIntegerField
 from pages.models import ClusterPage, EventPage, GalleryPage, NewsPage, ProjectPage, QualityLabel
 from snippets.models import Country, FundingProgramme, Organisation, Sector
+from sync.filters import UpdatedSinceFilter
 
 from .search import search_ids
+from .visibility import public_pages, public_snippets
 
 ASCII_DIGITS = re.compile(r"[0-9]+")
 ASCII_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -65,46 +73,93 @@ def parse_id(raw: str, model: type[Model]) -> int | None:
     return value if 0 < value <= integer_range(model)[1] else None
 
 
-class RefField(forms.CharField):
-    """A slug, or an id in ASCII digits within the range of the related model's primary key."""
+def ref_objects(model: type[Model]) -> QuerySet:
+    """The objects a filter value may name: visible ones only, in any locale.
 
-    def __init__(self, *args, max_id: int, **kwargs) -> None:
-        self.max_id = max_id
+    A draft or private page is "unknown" like a missing one, so a 400 tells
+    nothing about what exists behind the visibility rule.
+    """
+    if issubclass(model, Page):
+        return public_pages(model)
+    return public_snippets(model)
+
+
+class RefField(forms.CharField):
+    """Comma-separated slugs or ids (ASCII digits within the related model's primary key range).
+
+    Cleans to the translation keys of the named objects: ``sector=a,b`` means
+    either. A value naming no visible object is an error, like any other
+    unknown filter value. Countries are also named by ISO code (``BG``, any case).
+    """
+
+    def __init__(self, *args, model: type[Model], **kwargs) -> None:
+        self.ref_model = model
+        self.max_id = integer_range(model)[1]
         super().__init__(*args, **kwargs)
 
-    def to_python(self, value: str | None) -> str:
+    def to_python(self, value: str | None) -> list[Any] | None:
         value = super().to_python(value)
         if not value:
-            return value
-        if ASCII_DIGITS.fullmatch(value):
-            if int(value) > self.max_id:
-                raise forms.ValidationError(f"id must be at most {self.max_id}", code="invalid")
-        elif not slug_re.fullmatch(value):
-            raise forms.ValidationError("must be a slug (a-z, 0-9, -, _) or an id", code="invalid")
-        return value
-
-
-def _translation_keys(model: type, value: str) -> QuerySet:
-    """Translation keys of the objects a filter value names (slug, or id of any locale)."""
-    pk = parse_id(value, model)
-    objects = model.objects.filter(pk=pk) if pk is not None else model.objects.filter(slug=value)
-    return objects.values("translation_key")
+            return None
+        names = [name.strip() for name in value.split(",") if name.strip()]
+        if not names:
+            return None
+        keys: list[Any] = []
+        for name in names:
+            if ASCII_DIGITS.fullmatch(name):
+                if int(name) > self.max_id:
+                    raise forms.ValidationError(f"id must be at most {self.max_id}", code="invalid")
+                lookup = Q(pk=int(name))
+            elif slug_re.fullmatch(name):
+                lookup = Q(slug=name)
+                if any(field.name == "iso_code" for field in self.ref_model._meta.fields):
+                    lookup |= Q(iso_code__iexact=name)
+            else:
+                raise forms.ValidationError("must be slugs (a-z, 0-9, -, _) or ids, comma-separated", code="invalid")
+            found = list(ref_objects(self.ref_model).filter(lookup).values_list("translation_key", flat=True))
+            if not found:
+                raise forms.ValidationError(f"unknown value {name!r}", code="invalid_choice")
+            keys += found
+        return keys
 
 
 class RefFilter(django_filters.CharFilter):
-    """Filter a relation by the slug or id of the related snippet or page."""
+    """Filter a relation by the slugs or ids of the related snippets or pages (any of them)."""
 
     field_class = RefField
 
     def __init__(self, *args, model: type, **kwargs) -> None:
         self.ref_model = model  # not "model": FilterSet sets that to its own model
-        super().__init__(*args, max_id=integer_range(model)[1], **kwargs)
+        super().__init__(*args, model=model, **kwargs)
 
-    def filter(self, qs: QuerySet, value: str) -> QuerySet:
+    def filter(self, qs: QuerySet, value: list[Any] | None) -> QuerySet:
         if not value:
             return qs
-        keys = _translation_keys(self.ref_model, value)
-        return qs.filter(**{f"{self.field_name}__translation_key__in": keys}).distinct()
+        return qs.filter(**{f"{self.field_name}__translation_key__in": value}).distinct()
+
+
+class TagField(forms.CharField):
+    """Comma-separated tag slugs, each of an existing tag (any of them)."""
+
+    def to_python(self, value: str | None) -> list[str] | None:
+        value = super().to_python(value)
+        names = [name.strip() for name in (value or "").split(",") if name.strip()]
+        if not names:
+            return None
+        known = set(Tag.objects.filter(slug__in=names).values_list("slug", flat=True))
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise forms.ValidationError(f"unknown value {unknown[0]!r}", code="invalid_choice")
+        return names
+
+
+class TagFilter(django_filters.CharFilter):
+    field_class = TagField
+
+    def filter(self, qs: QuerySet, value: list[str] | None) -> QuerySet:
+        if not value:
+            return qs
+        return qs.filter(tags__slug__in=value).distinct()
 
 
 class DayField(forms.DateField):
@@ -168,13 +223,22 @@ class BooleanFilter(django_filters.Filter):
 
 class BaseFilter(django_filters.FilterSet):
     q = SearchFilter(label="Full-text search, diacritics-insensitive for Serbian Latin (kuca finds Kuća).")
+    updated_since = UpdatedSinceFilter()  # sync/filters.py (issue 9)
 
 
 class NewsFilter(BaseFilter):
-    sector = RefFilter(field_name="sectors", model=Sector, label="Sector slug or id.")
-    tag = django_filters.CharFilter(field_name="tags__slug", distinct=True, label="Tag slug.")
-    cluster = RefFilter(field_name="related_clusters", model=ClusterPage, label="Related cluster: page slug or id.")
-    organisation = RefFilter(field_name="related_organisations", model=Organisation, label="Organisation slug or id.")
+    sector = RefFilter(field_name="sectors", model=Sector, label="Sector slugs or ids, comma-separated (any of them).")
+    tag = TagFilter(label="Tag slugs, comma-separated (any of them).")
+    cluster = RefFilter(
+        field_name="related_clusters",
+        model=ClusterPage,
+        label="Related clusters: page slugs or ids, comma-separated (any of them).",
+    )
+    organisation = RefFilter(
+        field_name="related_organisations",
+        model=Organisation,
+        label="Organisation slugs or ids, comma-separated (any of them).",
+    )
     date_from = DayFilter(field_name="date", lookup_expr="gte", label="Published on or after (YYYY-MM-DD).")
     date_to = DayFilter(field_name="date", lookup_expr="lte", label="Published on or before (YYYY-MM-DD).")
     year = YearFilter(field_name="date", lookup_expr="year", label="Year of the article date (1..9999).")
@@ -201,12 +265,18 @@ class EventFilter(BaseFilter):
         first=FIRST_CONVERTIBLE_DAY,
         last=LAST_CONVERTIBLE_DAY,
     )
-    country = RefFilter(field_name="country", model=Country, label="Country slug or id.")
+    country = RefFilter(
+        field_name="country",
+        model=Country,
+        label="Country slugs, ids or ISO codes (BG), comma-separated (any of them).",
+    )
     city = django_filters.CharFilter(
         field_name="city", lookup_expr="iexact", label="City, case-insensitive exact match."
     )
-    sector = RefFilter(field_name="sectors", model=Sector, label="Sector slug or id.")
-    project = RefFilter(field_name="project", model=ProjectPage, label="Project: page slug or id.")
+    sector = RefFilter(field_name="sectors", model=Sector, label="Sector slugs or ids, comma-separated (any of them).")
+    project = RefFilter(
+        field_name="project", model=ProjectPage, label="Projects: page slugs or ids, comma-separated (any of them)."
+    )
     status = django_filters.ChoiceFilter(choices=EventPage.Status.choices, label="Event status.")
 
     class Meta:
@@ -231,8 +301,12 @@ class EventFilter(BaseFilter):
 
 
 class ClusterFilter(BaseFilter):
-    sector = RefFilter(field_name="sectors", model=Sector, label="Sector slug or id.")
-    country = RefFilter(field_name="country", model=Country, label="Country slug or id.")
+    sector = RefFilter(field_name="sectors", model=Sector, label="Sector slugs or ids, comma-separated (any of them).")
+    country = RefFilter(
+        field_name="country",
+        model=Country,
+        label="Country slugs, ids or ISO codes (BG), comma-separated (any of them).",
+    )
     label = django_filters.ChoiceFilter(
         choices=[("any", "Any level"), *QualityLabel.Level.choices],
         method="filter_noop",
@@ -243,7 +317,11 @@ class ClusterFilter(BaseFilter):
         method="filter_noop",
         label="true: only clusters with a label valid on label_valid_on (default today); false: only those without.",
     )
-    network = RefFilter(field_name="network_memberships", model=Organisation, label="Network organisation slug or id.")
+    network = RefFilter(
+        field_name="network_memberships",
+        model=Organisation,
+        label="Network organisations: slugs or ids, comma-separated (any of them).",
+    )
 
     class Meta:
         model = ClusterPage
@@ -258,7 +336,7 @@ class ClusterFilter(BaseFilter):
         level, day, has = data.get("label"), data.get("label_valid_on"), data.get("has_valid_label")
         if not level and day is None and has is None:
             return queryset
-        day = day or timezone.localdate()
+        day = day or timezone.localdate(timezone=timezone.get_default_timezone())
         with_label = queryset.with_valid_label(day, None if level in (None, "", "any") else level)
         if has is False:
             return queryset.exclude(pk__in=with_label.values("pk"))
@@ -266,7 +344,9 @@ class ClusterFilter(BaseFilter):
 
 
 class GalleryFilter(BaseFilter):
-    event = RefFilter(field_name="event", model=EventPage, label="Event: page slug or id.")
+    event = RefFilter(
+        field_name="event", model=EventPage, label="Events: page slugs or ids, comma-separated (any of them)."
+    )
 
     class Meta:
         model = GalleryPage
@@ -274,7 +354,11 @@ class GalleryFilter(BaseFilter):
 
 
 class ProjectFilter(BaseFilter):
-    programme = RefFilter(field_name="programme", model=FundingProgramme, label="Funding programme slug or id.")
+    programme = RefFilter(
+        field_name="programme",
+        model=FundingProgramme,
+        label="Funding programmes: slugs or ids, comma-separated (any of them).",
+    )
     active_on = DayFilter(method="filter_active_on", label="Projects running on this day.")
 
     class Meta:

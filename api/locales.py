@@ -11,6 +11,9 @@ from rest_framework.request import Request
 
 from .errors import InvalidParameters
 
+# The language of API messages when the request names no (valid) locale.
+API_DEFAULT_LANGUAGE = "en"
+
 TRUE_VALUES = {"true", "1", "yes"}
 FALSE_VALUES = {"false", "0", "no", ""}
 
@@ -46,3 +49,18 @@ def resolve_locale(request: Request) -> LocaleChoice:
         valid = sorted(locales)
         raise InvalidParameters({"locale": f"unknown locale, use one of: {', '.join(valid)}"}, valid=valid)
     return LocaleChoice(locale=locales[code], source=source, fallback=bool(parse_bool(request, "fallback")))
+
+
+def locale_codes() -> list[str]:
+    """Every content locale code, the default first: the ``locale`` enum of the schema."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    if not getattr(settings, "SERBIAN_CYRILLIC_AUTO_TRANSLATE", True):
+        codes = [code for code in codes if code != "sr-cyrl"]
+    return sorted(codes, key=lambda code: code != default)
+
+
+def api_language(raw: str | None) -> str:
+    """The language of the API's messages: that of the ``locale`` parameter, else English."""
+    code = (raw or "").strip().lower()
+    return code if code in {code for code, _name in settings.LANGUAGES} else API_DEFAULT_LANGUAGE

@@ -139,7 +139,17 @@ class ResolveViewSet(BaseViewSet):
             OpenApiParameter("path", str, required=True, description="Site path including the language prefix."),
             *LOCALE_PARAMETERS,
         ],
-        responses={200: GenericPageSerializer, **ERROR_RESPONSES},
+        responses={
+            200: PolymorphicProxySerializer(
+                component_name="ResolvedItem",
+                serializers={
+                    **{serializer.type_name: serializer.detail_variant() for serializer in PAGE_SERIALIZERS},
+                    GenericPageSerializer.type_name: GenericPageSerializer,
+                },
+                resource_type_field_name="type",
+            ),
+            **ERROR_RESPONSES,
+        },
     )
     def resolve(self, request: Request) -> Response:
         check_params(request, {"path"} | COMMON_PARAMS)

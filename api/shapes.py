@@ -207,39 +207,60 @@ def document_shape(request: HttpRequest, document: Any) -> dict[str, Any] | None
     }
 
 
-def snippet_shape(obj: Any, fields: Iterable[str] = ()) -> dict[str, Any] | None:
+def snippet_shape(obj: Any, fields: Iterable[str] = (), locale: Locale | None = None) -> dict[str, Any] | None:
+    """A reference to a snippet; with the requested ``locale``, also the snippet's own
+    locale and whether it is shown in place of a missing translation (``fallback``)."""
     if obj is None:
         return None
     shape = {"id": obj.pk, "slug": obj.slug, "name": obj.name}
+    if locale is not None:
+        same = obj.locale_id == locale.pk
+        shape["locale"] = locale.language_code if same else obj.locale.language_code
+        shape["fallback"] = not same
     for field in fields:
         shape[field] = getattr(obj, field)
     return shape
 
 
-def localize_objects(objects: Iterable[Any], locale: Locale) -> dict[int, Any]:
-    """Map each snippet or page (pk) to its visible translation in ``locale``, else itself.
+def _visible_snippet(obj: Any) -> bool:
+    """public_snippets() for one fetched row: published, if the model has drafts at all."""
+    return getattr(obj, "live", True) is not False and getattr(obj, "expired", False) is not True
 
-    Many-to-many relations point at source-locale objects in every translation
-    (wagtail-localize does not translate them); one query per model finds the
-    translations by translation_key. Unpublished snippets are left out.
+
+def localize_objects(
+    objects: Iterable[Any], locale: Locale, fallback: Locale | None = None
+) -> dict[tuple[type, int], Any]:
+    """Map each snippet or page (model, pk) to its publicly visible version in ``locale``.
+
+    Where ``locale`` has none, the object maps to its visible version in
+    ``fallback`` (the source locale, when the client asked for ``fallback=true``),
+    and otherwise is left out: a response never links a draft, private or expired
+    translation, nor (without fallback) an item in another language. Relations
+    point at any locale's object (synchronised many-to-many fields and page
+    foreign keys at the source; translated snippet foreign keys at whatever
+    existed when the translation was made), so versions are found by
+    translation_key: one query per model, none for snippets already in ``locale``.
     """
+    result: dict[tuple[type, int], Any] = {}
     by_model: dict[type, list[Any]] = defaultdict(list)
     for obj in objects:
-        by_model[type(obj)].append(obj)
-    result: dict[int, Any] = {}
+        if not isinstance(obj, Page) and obj.locale_id == locale.pk and _visible_snippet(obj):
+            result[(type(obj), obj.pk)] = obj  # its own version in locale: nothing to look up
+        else:
+            by_model[type(obj)].append(obj)
+    locales = [locale] if fallback is None or fallback == locale else [locale, fallback]
     for model, items in by_model.items():
         keys = {item.translation_key for item in items}
-        if issubclass(model, Page):
-            candidates = public_pages(model).filter(translation_key__in=keys).select_related("locale")
-        else:
-            candidates = public_snippets(model).filter(translation_key__in=keys)
+        # A page reference needs the title, slug and URL, never the body.
+        candidates = public_pages(model).defer_streamfields() if issubclass(model, Page) else public_snippets(model)
+        candidates = candidates.filter(translation_key__in=keys, locale__in=locales).select_related("locale")
         found: dict[tuple, Any] = {(c.translation_key, c.locale_id): c for c in candidates}
         for item in items:
-            translated = found.get((item.translation_key, locale.pk)) or found.get(
-                (item.translation_key, item.locale_id)
-            )
-            if translated is not None:
-                result[(model, item.pk)] = translated
+            for candidate_locale in locales:
+                translated = found.get((item.translation_key, candidate_locale.pk))
+                if translated is not None:
+                    result[(model, item.pk)] = translated
+                    break
     return result
 
 

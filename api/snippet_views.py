@@ -9,6 +9,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from sync.filters import LABEL as UPDATED_SINCE
+from sync.filters import filter_request as filter_updated_since
+
 from .errors import InvalidParameters
 from .search import folded_contains
 from .serializers.snippets import (
@@ -36,6 +39,18 @@ from .views import (
 from .visibility import public_snippets
 
 
+def check_choice(model: type, lookup: str, param: str, value: str) -> None:
+    """A value outside a field's choices is a 400 naming the parameter, as on every page filter."""
+    choices = [str(key) for key, _label in model._meta.get_field(lookup.split("__")[0]).choices or []]
+    if choices and value not in choices:
+        raise InvalidParameters({param: f"unknown value {value!r}, use one of: {', '.join(sorted(choices))}"})
+
+
+def extra_filter_parameter(model: type, param: str, lookup: str) -> OpenApiParameter:
+    choices = sorted(str(key) for key, _label in model._meta.get_field(lookup.split("__")[0]).choices or [])
+    return OpenApiParameter(param, str, enum=choices or None, description=f"Filter by {param}.")
+
+
 class SnippetViewSet(BaseViewSet):
     serializer_class: ClassVar[type[SnippetSerializer]]
     extra_filters: ClassVar[dict[str, str]] = {}
@@ -56,7 +71,7 @@ class SnippetViewSet(BaseViewSet):
         return self.serializer_class(objects, many=many, context=self.get_serializer_context(), only=only).data
 
     def list(self, request: Request) -> Response:
-        check_params(request, LIST_PARAMS | {"q", *self.extra_filters})
+        check_params(request, LIST_PARAMS | {"q", "updated_since", *self.extra_filters})
         if request.query_params.get("ordering") not in (None, "name", "-name"):
             raise InvalidParameters({"ordering": "use one of: -name, name"})
         only = parse_fields(request, self.serializer_class.all_field_names())
@@ -67,7 +82,9 @@ class SnippetViewSet(BaseViewSet):
         for param, lookup in self.extra_filters.items():
             value = request.query_params.get(param)
             if value:
+                check_choice(self.serializer_class.model, lookup, param, value)
                 queryset = queryset.filter(**{lookup: value})
+        queryset = filter_updated_since(queryset, request.query_params.get("updated_since"))
         queryset = queryset.order_by(request.query_params.get("ordering") or "name", "pk")
         objects = self.paginator.paginate_queryset(queryset, request, view=self)
         return self.paginator.get_paginated_response(self.serialize(objects, only, many=True))
@@ -88,11 +105,12 @@ class SnippetViewSet(BaseViewSet):
 
 
 def make_snippet_viewset(serializer: type[SnippetSerializer], extra_filters: dict[str, str] | None = None) -> type:
-    extra = [OpenApiParameter(name, str, description=f"Filter by {name}.") for name in (extra_filters or {})]
+    extra = [extra_filter_parameter(serializer.model, name, lookup) for name, lookup in (extra_filters or {}).items()]
     list_schema = extend_schema(
         summary=f"List {serializer.type_name}",
         parameters=[
             OpenApiParameter("q", str, description="Name contains (diacritics-insensitive)."),
+            OpenApiParameter("updated_since", {"type": "string", "format": "date-time"}, description=UPDATED_SINCE),
             OpenApiParameter("ordering", str, enum=["name", "-name"]),
             *extra,
             FIELDS_PARAMETER,

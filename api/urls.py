@@ -2,10 +2,14 @@
 
 from django.urls import include, path, re_path
 
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerView
+
+from preview.views import PreviewView
+from sync.views import SyncView
 
 from . import other_views, snippet_views, v2, views
 from .errors import not_found
+from .schema import EnglishSchemaView
 
 app_name = "api"
 
@@ -14,8 +18,9 @@ def typed(prefix: str, viewset: type) -> list:
     return [
         path(f"{prefix}/", viewset.as_view({"get": "list"}), name=f"{prefix}-list"),
         path(f"{prefix}/<int:pk>/", viewset.as_view({"get": "retrieve"}), name=f"{prefix}-detail"),
-        # Anything else after the prefix is a slug; "12x" is then simply not found.
-        path(f"{prefix}/<str:slug>/", viewset.as_view({"get": "retrieve_by_slug"}), name=f"{prefix}-slug"),
+        path(f"{prefix}/by-slug/<str:slug>/", viewset.as_view({"get": "retrieve_by_slug"}), name=f"{prefix}-slug"),
+        # The old slug address (same template as {id}, which OpenAPI forbids): a 301, not in the schema.
+        path(f"{prefix}/<str:slug>/", views.slug_redirect, {"prefix": prefix}, name=f"{prefix}-slug-redirect"),
     ]
 
 
@@ -34,7 +39,9 @@ v1_patterns = [
     path("documents/<str:pk>/", other_views.DocumentViewSet.as_view({"get": "retrieve"}), name="documents-detail"),
     path("search/", other_views.SearchViewSet.as_view({"get": "list"}), name="search"),
     path("locales/", other_views.LocaleViewSet.as_view({"get": "list"}), name="locales"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("sync/", SyncView.as_view(), name="sync"),
+    path("preview/", PreviewView.as_view(), name="preview"),
+    path("schema/", EnglishSchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:v1:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:v1:schema"), name="redoc"),
 ]

@@ -28,14 +28,18 @@ from wagtail.api.rich_text import APIRichText
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import DetailUrlField, PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField, DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from .filters import ASCII_DIGITS, INT64_MAX, integer_range
 from .pagination import ASCII_INTEGER
+from .shapes import absolute, page_url
 from .visibility import public_documents, public_images, public_pages
 
 # Parameters naming a page by id; the first three also take "root".
@@ -122,12 +126,49 @@ class CheckedInputMixin:
             raise BadRequestError("search_operator must be 'and' or 'or'")
 
 
+# URLs from the request's host (as v1 builds them), not from the Site's hostname
+# or WAGTAILADMIN_BASE_URL, which are "localhost" on many installs.
+
+
+class RequestHostDetailUrlField(DetailUrlField):
+    def get_attribute(self, instance: Any) -> str:
+        url = super().get_attribute(instance)
+        request = self.context["request"]
+        path = self.context["router"].get_object_detail_urlpath(type(instance), instance.pk)
+        return absolute(request, path) if path else url
+
+
+class RequestHostHtmlUrlField(PageHtmlUrlField):
+    def to_representation(self, page: Page) -> str | None:
+        return page_url(self.context["request"], page)
+
+
+class RequestHostDownloadUrlField(DocumentDownloadUrlField):
+    def to_representation(self, document: Any) -> str | None:
+        return absolute(self.context["request"], document.url)
+
+
+class RequestHostPageSerializer(PageSerializer):
+    detail_url = RequestHostDetailUrlField(read_only=True)
+    html_url = RequestHostHtmlUrlField(read_only=True)
+
+
+class RequestHostImageSerializer(ImageSerializer):
+    detail_url = RequestHostDetailUrlField(read_only=True)
+
+
+class RequestHostDocumentSerializer(DocumentSerializer):
+    detail_url = RequestHostDetailUrlField(read_only=True)
+    download_url = RequestHostDownloadUrlField(read_only=True)
+
+
 def _checked_backends(backends: list[type]) -> list[type]:
     return [CheckedFieldsFilter if backend is FieldsFilter else backend for backend in backends]
 
 
 class PublicPagesAPIViewSet(CheckedInputMixin, PagesAPIViewSet):
     filter_backends = _checked_backends(PagesAPIViewSet.filter_backends)
+    base_serializer_class = RequestHostPageSerializer
 
     def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
@@ -150,6 +191,7 @@ class PublicPagesAPIViewSet(CheckedInputMixin, PagesAPIViewSet):
 
 class PublicImagesAPIViewSet(CheckedInputMixin, ImagesAPIViewSet):
     filter_backends = _checked_backends(ImagesAPIViewSet.filter_backends)
+    base_serializer_class = RequestHostImageSerializer
 
     def get_queryset(self):
         return public_images().order_by("id")
@@ -157,6 +199,7 @@ class PublicImagesAPIViewSet(CheckedInputMixin, ImagesAPIViewSet):
 
 class PublicDocumentsAPIViewSet(CheckedInputMixin, DocumentsAPIViewSet):
     filter_backends = _checked_backends(DocumentsAPIViewSet.filter_backends)
+    base_serializer_class = RequestHostDocumentSerializer
 
     def get_queryset(self):
         return public_documents().order_by("id")

@@ -5,25 +5,25 @@ Every queryset comes from api.visibility; every error is problem+json
 checked: an unknown one is a 400 naming it.
 """
 
-import hashlib
 from typing import Any, ClassVar
 
 from django.core.validators import slug_re
 from django.db.models import QuerySet
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import resolve, reverse
+from django.utils import translation
 
 from wagtail.models import Page
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
-from . import cache as response_cache
 from . import filters
-from .errors import InvalidParameters
-from .locales import LocaleChoice, resolve_locale
+from .errors import PROBLEM_JSON, InvalidParameters, not_found
+from .http_cache import HttpCacheMixin
+from .locales import LocaleChoice, api_language, locale_codes, resolve_locale
 from .pagination import DEFAULT_LIMIT, MAX_LIMIT, Pagination
 from .serializers.base import PageItemSerializer
 from .serializers.pages import (
@@ -59,12 +59,14 @@ PROBLEM = {
         "valid": {"type": "array", "items": {"type": "string"}, "example": ["en", "sr-latn"]},
     },
 }
+# Errors are documented with the media type they are sent with (api.errors.PROBLEM_JSON).
 ERROR_RESPONSES = {
-    status: OpenApiResponse(response=PROBLEM, description=description)
+    (status, PROBLEM_JSON): OpenApiResponse(response=PROBLEM, description=description)
     for status, description in {
         400: "Unknown or malformed query parameter (application/problem+json).",
         404: "No visible item (drafts, private and expired pages are never found).",
         405: "The API is read-only.",
+        406: "Only application/json is offered (Accept).",
         429: "Too many requests.",
         500: "Server error.",
     }.items()
@@ -73,6 +75,7 @@ LOCALE_PARAMETERS = [
     OpenApiParameter(
         "locale",
         str,
+        enum=locale_codes(),
         description="Locale code: sr-latn (default), en; sr-cyrl when enabled. Unknown → 400 listing the valid ones.",
         examples=[OpenApiExample("English", value="en")],
     ),
@@ -84,6 +87,7 @@ LOCALE_PARAMETERS = [
     ),
 ]
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+SLUGS_PATTERN = r"^[-a-zA-Z0-9_]+(,[-a-zA-Z0-9_]+)*$"
 SLUG_PATH_PARAMETER = OpenApiParameter(
     "slug",
     {"type": "string", "pattern": SLUG_PATTERN},
@@ -111,8 +115,9 @@ def filter_parameter_schema(field: Any) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
     if isinstance(field, filters.YearFilter):
         return {"type": "integer", "minimum": 1, "maximum": 9999}
-    if isinstance(field, filters.RefFilter):
-        return {"type": "string", "pattern": SLUG_PATTERN}  # a slug, or an id (digits are slug characters)
+    if isinstance(field, filters.RefFilter | filters.TagFilter):
+        # Comma-separated slugs or ids (digits are slug characters).
+        return {"type": "string", "pattern": SLUGS_PATTERN}
     choices = [choice[0] for choice in field.extra.get("choices", [])]
     if choices:
         return {"type": "string", "enum": sorted(choices)}
@@ -162,50 +167,20 @@ def parse_fields(request: Request, available: set[str]) -> set[str] | None:
     return names
 
 
-class CachedResponseMixin:
-    """Serve repeated GETs from the cache, with ETag and Cache-Control headers."""
+class ApiLanguageMixin:
+    """Answer in the language of ``locale`` (English without one), never of Accept-Language.
+
+    LocaleMiddleware activates the Accept-Language language for paths outside
+    i18n_patterns; the API's messages (error details, choice labels) must not
+    vary with a header that ``Vary`` does not name.
+    """
 
     def dispatch(self, request, *args: Any, **kwargs: Any):
-        if request.method not in ("GET", "HEAD") or response_cache.timeout() <= 0:
+        with translation.override(api_language(request.GET.get("locale"))):
             return super().dispatch(request, *args, **kwargs)
-        key = response_cache.key_for(request.build_absolute_uri())
-        cached = response_cache.cache.get(key)
-        if cached is None:
-            response = super().dispatch(request, *args, **kwargs)
-            if response.status_code != 200:
-                return response
-            response.render()
-            cached = (response.content, response["Content-Type"])
-            response_cache.cache.set(key, cached, response_cache.timeout())
-        else:
-            # A cached URL is no way around the rate limits (a miss is throttled in initial()).
-            refused = self.throttled_response(request, *args, **kwargs)
-            if refused is not None:
-                return refused
-        content, content_type = cached
-        etag = '"' + hashlib.md5(content, usedforsecurity=False).hexdigest() + '"'
-        if request.headers.get("If-None-Match") == etag:
-            response = HttpResponse(status=304)
-        else:
-            response = HttpResponse(content, content_type=content_type)
-        response["ETag"] = etag
-        response["Cache-Control"] = f"public, max-age={response_cache.timeout()}"
-        response["Vary"] = "Accept, Origin"
-        return response
-
-    def throttled_response(self, request, *args: Any, **kwargs: Any) -> Response | None:
-        """DRF's 429 (problem+json, Retry-After) for this request, or None while the client is within its rates."""
-        self.args, self.kwargs = args, kwargs
-        self.request = self.initialize_request(request, *args, **kwargs)
-        self.headers = self.default_response_headers
-        try:
-            self.check_throttles(self.request)
-        except exceptions.Throttled as exc:
-            return self.finalize_response(self.request, self.handle_exception(exc), *args, **kwargs)
-        return None
 
 
-class BaseViewSet(CachedResponseMixin, GenericViewSet):
+class BaseViewSet(ApiLanguageMixin, HttpCacheMixin, GenericViewSet):
     http_method_names = ["get", "head", "options"]
     pagination_class = Pagination
     choice: LocaleChoice
@@ -283,6 +258,25 @@ class PageViewSet(BaseViewSet):
         return self.detail_response(slug=path_slug(slug))
 
 
+def slug_redirect(request: HttpRequest, slug: str, prefix: str) -> HttpResponse:
+    """The pre-1.1 address ``/<prefix>/<slug>/``: a permanent redirect to ``/<prefix>/by-slug/<slug>/``.
+
+    A plain Django view, so it stays out of the schema (OpenAPI forbids two
+    templates ``/{id}/`` and ``/{slug}/`` at one place); the query string is kept.
+    Only an address that resolves is redirected: an unknown or hidden slug (or a
+    malformed id such as ``12abc``) answers the target's own 404 or 400 here.
+    """
+    if not slug_re.fullmatch(slug):
+        return not_found(request)
+    location = reverse(f"api:v1:{prefix}-slug", kwargs={"slug": slug})
+    target = resolve(location)
+    answer = target.func(request, *target.args, **target.kwargs)
+    if answer.status_code != 200:
+        return answer
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{location}?{query}" if query else location)
+
+
 def page_schema(serializer: type[PageItemSerializer], filterset: type, ordering: dict[str, Any], description: str):
     """OpenAPI documentation for a page viewset (list + detail by id and by slug)."""
     detail_serializer = serializer.detail_variant()
@@ -313,6 +307,7 @@ def page_schema(serializer: type[PageItemSerializer], filterset: type, ordering:
         ),
         "retrieve_by_slug": extend_schema(
             summary=f"One item of {serializer.type_name} by slug",
+            description="Detail field set, looked up by slug. The old address /<prefix>/<slug>/ redirects here (301).",
             operation_id=f"{serializer.type_name}_retrieve_by_slug",
             parameters=[SLUG_PATH_PARAMETER, *detail],
             responses={200: detail_serializer, **ERROR_RESPONSES},

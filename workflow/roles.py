@@ -140,6 +140,13 @@ ROLES: tuple[Role, ...] = (
             "wagtailredirects.add_redirect",
             "wagtailredirects.change_redirect",
             "wagtailredirects.delete_redirect",
+            # Webhook subscriptions and their delivery log (webhooks/).
+            "webhooks.add_subscription",
+            "webhooks.change_subscription",
+            "webhooks.delete_subscription",
+            "webhooks.view_subscription",
+            "webhooks.view_delivery",
+            "webhooks.change_delivery",
         ),
     ),
 )

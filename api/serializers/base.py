@@ -1,13 +1,14 @@
 """The base of every page serializer: common item fields, listing/detail field
 sets, sparse ``fields=``, and the bulk loading that keeps list queries flat."""
 
+import datetime
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -25,6 +26,19 @@ from ..shapes import (
     snippet_shape,
 )
 from ..visibility import public_pages
+
+
+class UtcDateTimeField(serializers.DateTimeField):
+    """A moment in UTC written ``2026-05-01T08:00:00+00:00``: the one offset style of v1.
+
+    (DRF would write the site's offset, +01:00 or +02:00; event ``start``/``end``
+    use this same style, only ``local_start``/``local_end`` keep the venue's offset.)
+    """
+
+    def to_representation(self, value: Any) -> str | None:
+        if value is None:
+            return None
+        return value.astimezone(datetime.UTC).isoformat()
 
 
 def shape(name: str, fields: dict[str, serializers.Field]) -> Callable[..., serializers.Serializer]:
@@ -55,7 +69,8 @@ TRANSLATION_SCHEMA = {
         "properties": {
             "id": {"type": "integer"},
             "url": {"type": "string", "format": "uri"},
-            "api_url": {"type": "string", "format": "uri"},
+            # Null for a page type without an endpoint of its own.
+            "api_url": {"type": "string", "format": "uri", "nullable": True},
         },
         "required": ["id", "url", "api_url"],
     },
@@ -69,8 +84,22 @@ TRANSLATION_SCHEMA = {
 }
 
 
+# Every reference names its locale: the requested one, or with fallback=true the
+# source locale where no visible translation exists ("fallback": true).
+REF_LOCALE_FIELDS = {
+    "locale": serializers.CharField(),
+    "fallback": serializers.BooleanField(),
+}
+
+
 SNIPPET_REF = shape(
-    "SnippetRef", {"id": serializers.IntegerField(), "slug": serializers.CharField(), "name": serializers.CharField()}
+    "SnippetRef",
+    {
+        "id": serializers.IntegerField(),
+        "slug": serializers.CharField(),
+        "name": serializers.CharField(),
+        **REF_LOCALE_FIELDS,
+    },
 )
 
 
@@ -78,6 +107,7 @@ PAGE_REF = shape(
     "PageRef",
     {
         "id": serializers.IntegerField(),
+        **REF_LOCALE_FIELDS,
         "type": serializers.CharField(),
         "title": serializers.CharField(),
         "slug": serializers.CharField(),
@@ -167,8 +197,12 @@ class LocalizedItemSerializer(serializers.Serializer):
         return self.context["choice"]
 
     def keep_fields(self, names: Iterable[str]) -> None:
-        """Drop every field not in ``names`` (field sets and ``fields=``)."""
-        names = set(names)
+        """Drop every field not in ``names`` (field sets and ``fields=``); ``id`` and ``type`` always stay.
+
+        The schema requires only those two (api.schema.sparse_items), so a
+        client parsing ``fields=title`` still knows what it holds.
+        """
+        names = set(names) | {"id", "type"}
         for name in list(self.fields):
             if name not in names:
                 self.fields.pop(name)
@@ -206,8 +240,8 @@ class PageItemSerializer(LocalizedItemSerializer):
     url = serializers.SerializerMethodField()
     api_url = serializers.SerializerMethodField()
     translations = serializers.SerializerMethodField()
-    first_published_at = serializers.DateTimeField(read_only=True)
-    last_published_at = serializers.DateTimeField(read_only=True)
+    first_published_at = UtcDateTimeField(read_only=True)
+    last_published_at = UtcDateTimeField(read_only=True)
 
     default_field_set: ClassVar[str] = "listing"
 
@@ -216,7 +250,7 @@ class PageItemSerializer(LocalizedItemSerializer):
         field_set = field_set or self.default_field_set
         allowed = set(self.detail_fields if field_set == "detail" else self.listing_fields)
         if only:
-            allowed &= set(only)
+            allowed &= set(only) | {"id", "type"}
         self.keep_fields(allowed)
         # Keys in the order the field set declares (mixins would otherwise come first).
         order = self.detail_fields if field_set == "detail" else self.listing_fields
@@ -224,9 +258,17 @@ class PageItemSerializer(LocalizedItemSerializer):
 
     @classmethod
     def detail_variant(cls) -> "type[PageItemSerializer]":
-        """The same serializer with the detail field set by default: its own schema component."""
-        name = cls.__name__.replace("Serializer", "DetailSerializer")
-        return type(name, (cls,), {"default_field_set": "detail", "__module__": cls.__module__})
+        """The same serializer with the detail field set by default: its own schema component.
+
+        Created once per class: every operation then refers to the same component.
+        """
+        variant = cls.__dict__.get("_detail_variant")
+        if variant is None:
+            name = cls.__name__.replace("Serializer", "DetailSerializer")
+            variant = type(name, (cls,), {"default_field_set": "detail", "__module__": cls.__module__})
+            variant._detail_variant = variant
+            cls._detail_variant = variant
+        return variant
 
     # -- query building -------------------------------------------------------
 
@@ -258,10 +300,12 @@ class PageItemSerializer(LocalizedItemSerializer):
             for field in cls.m2m_fields:
                 if field in names:
                     related.extend(prefetched(page, field))
-            for field in cls.page_fk_fields:
-                if field in names and getattr(page, field) is not None:
+            # Page and snippet foreign keys (select_related holds the snippet ones).
+            for field in (*cls.page_fk_fields, *cls.select_related):
+                if field in names and isinstance(getattr(page, field, None), TranslatableMixin):
                     related.append(getattr(page, field))
-        loaded: dict[str, Any] = {"localized": localize_objects(related, choice.locale)}
+        fallback = choice.source if choice.fallback else None
+        loaded: dict[str, Any] = {"localized": localize_objects(related, choice.locale, fallback)}
         loaded["translations"] = {}
         if "translations" in names and pages:
             keys = {page.translation_key for page in pages}
@@ -291,13 +335,11 @@ class PageItemSerializer(LocalizedItemSerializer):
         return [item for item in map(self.localized, prefetched(page, field)) if item is not None]
 
     def snippet(self, obj: Any, *fields: str) -> dict[str, Any] | None:
-        # Foreign keys to snippets are translated by wagtail-localize; drafts stay hidden.
-        if obj is None or getattr(obj, "live", True) is False:
-            return None
-        return snippet_shape(obj, fields)
+        # In the requested locale (see load()); drafts and missing translations stay hidden.
+        return snippet_shape(self.localized(obj), fields, self.choice.locale)
 
     def snippets(self, page: Page, field: str, *fields: str) -> list[dict[str, Any]]:
-        return [snippet_shape(obj, fields) for obj in self.localized_many(page, field)]
+        return [snippet_shape(obj, fields, self.choice.locale) for obj in self.localized_many(page, field)]
 
     def image(self, image: Any) -> dict[str, Any] | None:
         return image_shape(self.request, image)
@@ -323,6 +365,8 @@ class PageItemSerializer(LocalizedItemSerializer):
             )
         return {
             "id": page.pk,
+            "locale": page.locale.language_code,
+            "fallback": page.locale_id != self.choice.locale.pk,
             "type": serializer.type_name if serializer else "page",
             "title": page.title,
             "slug": page.slug,

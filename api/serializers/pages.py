@@ -19,6 +19,7 @@ from ..visibility import public_documents, public_images, public_pages
 from .base import (
     COMMON_FIELDS,
     PAGE_REF,
+    REF_LOCALE_FIELDS,
     SNIPPET_REF,
     STREAM_SCHEMA,
     DocumentSerializer,
@@ -29,6 +30,9 @@ from .base import (
 
 ATTACHMENT = shape("Attachment", {"title": serializers.CharField(), "document": DocumentSerializer(allow_null=True)})
 
+# Coordinates are null until an editor places the item on the map.
+NULLABLE_DOUBLE = {"type": "number", "format": "double", "nullable": True}
+
 
 PERSON_REF = shape(
     "PersonRef",
@@ -36,6 +40,7 @@ PERSON_REF = shape(
         "id": serializers.IntegerField(),
         "slug": serializers.CharField(),
         "name": serializers.CharField(),
+        **REF_LOCALE_FIELDS,
         "role": serializers.CharField(),
     },
 )
@@ -207,15 +212,22 @@ class EventSerializer(BodyFieldMixin, AttachmentsMixin, PageItemSerializer):
     def optimize(cls, queryset, field_set):
         queryset = super().optimize(queryset, field_set)
         if field_set == "detail":
-            queryset = queryset.prefetch_related(
-                documents_prefetch(EventPage),
-                Prefetch(
-                    "galleries",
-                    queryset=public_pages(GalleryPage).select_related("locale"),
-                    to_attr="public_galleries",
-                ),
-            )
+            queryset = queryset.prefetch_related(documents_prefetch(EventPage))
         return queryset
+
+    @classmethod
+    def load(cls, pages, request, choice, field_set):
+        loaded = super().load(pages, request, choice, field_set)
+        loaded["galleries"] = {}
+        names = cls.detail_fields if field_set == "detail" else cls.listing_fields
+        if "gallery" in names and pages:
+            # The gallery links to one language version of the event: found by
+            # translation key, then shown in the requested locale (see page_ref()).
+            fallback = choice.source if choice.fallback else None
+            galleries = EventPage.galleries_by_event(pages, choice.locale, fallback, public_pages(GalleryPage))
+            loaded["galleries"] = galleries
+            loaded["localized"].update({(GalleryPage, gallery.pk): gallery for gallery in galleries.values()})
+        return loaded
 
     @extend_schema_field(OpenApiTypes.DATETIME)
     def get_start(self, page: EventPage) -> str:
@@ -240,6 +252,7 @@ class EventSerializer(BodyFieldMixin, AttachmentsMixin, PageItemSerializer):
                 "id": serializers.IntegerField(),
                 "slug": serializers.CharField(),
                 "name": serializers.CharField(),
+                **REF_LOCALE_FIELDS,
                 "iso_code": serializers.CharField(),
             },
             allow_null=True,
@@ -248,11 +261,11 @@ class EventSerializer(BodyFieldMixin, AttachmentsMixin, PageItemSerializer):
     def get_country(self, page: EventPage) -> dict | None:
         return self.snippet(page.country, "iso_code")
 
-    @extend_schema_field(OpenApiTypes.DOUBLE)
+    @extend_schema_field(NULLABLE_DOUBLE)
     def get_latitude(self, page: EventPage) -> float | None:
         return decimal(page.latitude)
 
-    @extend_schema_field(OpenApiTypes.DOUBLE)
+    @extend_schema_field(NULLABLE_DOUBLE)
     def get_longitude(self, page: EventPage) -> float | None:
         return decimal(page.longitude)
 
@@ -278,12 +291,7 @@ class EventSerializer(BodyFieldMixin, AttachmentsMixin, PageItemSerializer):
 
     @extend_schema_field(PAGE_REF(allow_null=True))
     def get_gallery(self, page: EventPage) -> dict | None:
-        galleries = getattr(page, "public_galleries", [])
-        if not galleries:
-            return None
-        gallery = galleries[0]
-        self.context["loaded"]["localized"][(type(gallery), gallery.pk)] = gallery
-        return self.page_ref(gallery)
+        return self.page_ref(self.context["loaded"].get("galleries", {}).get(page.translation_key))
 
 
 class ClusterSerializer(BodyFieldMixin, PageItemSerializer):
@@ -341,6 +349,7 @@ class ClusterSerializer(BodyFieldMixin, PageItemSerializer):
                 "id": serializers.IntegerField(),
                 "slug": serializers.CharField(),
                 "name": serializers.CharField(),
+                **REF_LOCALE_FIELDS,
                 "iso_code": serializers.CharField(),
             },
             allow_null=True,
@@ -358,11 +367,11 @@ class ClusterSerializer(BodyFieldMixin, PageItemSerializer):
         label = page.label_on(self.context.get("today") or timezone.localdate())
         return label_json(label)
 
-    @extend_schema_field(OpenApiTypes.DOUBLE)
+    @extend_schema_field(NULLABLE_DOUBLE)
     def get_latitude(self, page: ClusterPage) -> float | None:
         return decimal(page.latitude)
 
-    @extend_schema_field(OpenApiTypes.DOUBLE)
+    @extend_schema_field(NULLABLE_DOUBLE)
     def get_longitude(self, page: ClusterPage) -> float | None:
         return decimal(page.longitude)
 
@@ -479,6 +488,7 @@ class ProjectSerializer(BodyFieldMixin, PageItemSerializer):
                 "id": serializers.IntegerField(),
                 "slug": serializers.CharField(),
                 "name": serializers.CharField(),
+                **REF_LOCALE_FIELDS,
                 "short_name": serializers.CharField(),
             },
             allow_null=True,

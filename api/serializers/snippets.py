@@ -7,12 +7,13 @@ from rest_framework import serializers
 
 from snippets.models import Country, Organisation, Person, Sector
 
-from ..shapes import image_shape, snippet_shape
+from ..shapes import image_shape, localize_objects, snippet_shape
 from .base import SNIPPET_REF, ImageSerializer, LocalizedItemSerializer
 
 
 class SnippetSerializer(LocalizedItemSerializer):
     model: ClassVar[type]
+    # Foreign keys to other snippets, fetched with the row and shown in the requested locale.
     select_related: ClassVar[tuple[str, ...]] = ()
     image_fields: ClassVar[tuple[str, ...]] = ()
 
@@ -28,10 +29,25 @@ class SnippetSerializer(LocalizedItemSerializer):
     def all_field_names(cls) -> set[str]:
         return set(cls().fields)
 
+    def localized_relations(self) -> dict[tuple[type, int], Any]:
+        """The related snippets of every object in this response, in the requested
+        locale (see localize_objects): one query per related model, on first use."""
+        loaded = self.context["loaded"]
+        if "snippet_relations" not in loaded:
+            parent = self.parent
+            objects = parent.instance if isinstance(parent, serializers.ListSerializer) else [self.instance]
+            related = [getattr(obj, field) for obj in objects for field in self.select_related]
+            related = [obj for obj in related if obj is not None]
+            choice = self.choice
+            loaded["snippet_relations"] = localize_objects(
+                related, choice.locale, choice.source if choice.fallback else None
+            )
+        return loaded["snippet_relations"]
+
     def snippet(self, obj: Any, *fields: str) -> dict | None:
-        if obj is None or getattr(obj, "live", True) is False:
+        if obj is None:
             return None
-        return snippet_shape(obj, fields)
+        return snippet_shape(self.localized_relations().get((type(obj), obj.pk)), fields, self.choice.locale)
 
 
 class SectorSerializer(SnippetSerializer):

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "localization",
     "workflow",
     "security",
+    "sync",
+    "preview",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -232,6 +234,15 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
+# HTTP caching (api/http_cache.py): a partner front end reads the validators and
+# the rate-limit wait, and may revalidate itself (a non-safelisted header: preflight).
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
+from corsheaders.defaults import default_headers  # noqa: E402
+
+CORS_ALLOW_HEADERS = (*default_headers, "if-none-match", "if-modified-since")
+
+# Headless preview tokens (preview/): lifetime in seconds.
+HEADLESS_PREVIEW_SECONDS = int(os.environ.get("HEADLESS_PREVIEW_SECONDS", "3600"))
 
 LOGGING = {
     "version": 1,
@@ -278,6 +289,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     # Only /api/v1/: drf-spectacular would otherwise also list Wagtail's own APIs.
     "PREPROCESSING_HOOKS": ["api.schema.only_v1"],
+    # Item components as sparse fieldsets return them: only id and type required (issue 9).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.sparse_items"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -493,3 +506,18 @@ STORAGES = {
 DBBACKUP_CONNECTOR_MAPPING = {"django.db.backends.sqlite3": "backups.connectors.SqliteOnlineBackupConnector"}
 # Backups are run by an operator or cron; a failure is a command error, not a mail to ADMINS.
 DBBACKUP_SEND_EMAIL = False
+
+
+# --- Webhooks ---
+# Signed (Standard Webhooks) POSTs to the partner sites' subscriptions (webhooks/), sent by
+# the "webhooks" task backend's worker: `manage.py db_worker --backend webhooks`. Wagtail's own
+# tasks (reference and search index) keep the "default" backend, which runs them at once.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db", "webhooks"]
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Seconds a receiver has to answer one delivery; the payload's api_url starts with this.
+WEBHOOKS_TIMEOUT = float(os.environ.get("WEBHOOKS_TIMEOUT", "10"))
+WEBHOOKS_API_BASE_URL = os.environ.get("WEBHOOKS_API_BASE_URL", WAGTAILAPI_BASE_URL)
+LOGGING["loggers"]["webhooks"] = {"level": "INFO"}

@@ -1,16 +1,19 @@
 import datetime
 import zoneinfo
+from collections.abc import Iterable
 from functools import cache
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Locale, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -25,6 +28,7 @@ from .base import (
     published,
     with_listing_images,
 )
+from .galleries import GalleryPage
 
 DEFAULT_EVENT_TIME_ZONE = "Europe/Belgrade"
 
@@ -213,6 +217,46 @@ class EventPage(IntroMixin, HeroImageMixin, BodyMixin, Page):
     def gallery(self):
         """The event's photo gallery, stored on the gallery side only."""
         return published(self.galleries.all()).first()
+
+    @classmethod
+    def galleries_by_event(
+        cls,
+        events: Iterable["EventPage"],
+        locale: Locale,
+        fallback: Locale | None = None,
+        galleries: QuerySet | None = None,
+    ) -> dict[Any, GalleryPage]:
+        """The public photo gallery of each event (by translation key) in ``locale``,
+        else in ``fallback``; one query for any number of events.
+
+        A gallery names one language version of its event (the ``event`` page
+        link is synchronised from the Serbian gallery, so English and Cyrillic
+        galleries name the Serbian event): any version counts. ``galleries`` is
+        the visible set to choose from (default: published galleries).
+        """
+        keys = {event.translation_key for event in events}
+        locales = [locale] if fallback is None or fallback == locale else [locale, fallback]
+        rank = {candidate.pk: order for order, candidate in enumerate(locales)}
+        queryset = published(GalleryPage.objects.all()) if galleries is None else galleries
+        found = (
+            queryset.filter(event__translation_key__in=keys, locale__in=locales)
+            .annotate(event_key=F("event__translation_key"))
+            .select_related("locale")
+            .defer_streamfields()
+            .order_by("-first_published_at", "path")
+        )
+        result: dict[Any, GalleryPage] = {}
+        for gallery in found:
+            chosen = result.get(gallery.event_key)
+            if chosen is None or rank[gallery.locale_id] < rank[chosen.locale_id]:
+                result[gallery.event_key] = gallery
+        return result
+
+    @property
+    def localized_gallery(self) -> GalleryPage | None:
+        """The gallery to link from this page: in the reader's language if it has a
+        public one, else the Serbian source's (the site shows untranslated pages too)."""
+        return self.galleries_by_event([self], Locale.get_active(), Locale.get_default()).get(self.translation_key)
 
 
 class EventIndexPage(ListingPageMixin, IntroMixin, Page):

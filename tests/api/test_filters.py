@@ -5,6 +5,8 @@ import zoneinfo
 
 from django.utils import timezone
 
+import pytest
+
 from pages.models import QualityLabel
 from tests import factories as f
 
@@ -44,7 +46,15 @@ def test_news_by_tag_cluster_organisation(client, content):
     assert ids(client, "/api/v1/news/?cluster=klaster-dzemper") == [news.pk]
     assert ids(client, f"/api/v1/news/?cluster={content['cluster'].pk}") == [news.pk]
     assert ids(client, "/api/v1/news/?organisation=esca") == [news.pk]
-    assert ids(client, "/api/v1/news/?tag=nothing") == []
+    other = f.NewsPageFactory(parent=content["news_index"], title="Druga vest")
+    other.tags.add("konferencija")
+    other.save_revision().publish()
+    assert sorted(ids(client, "/api/v1/news/?tag=benchmarking,konferencija")) == sorted([news.pk, other.pk])
+    # A tag nobody uses is unknown, as for every other filter: a 400 naming the parameter.
+    response = client.get("/api/v1/news/?tag=nothing")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert [error["parameter"] for error in response.json()["errors"]] == ["tag"]
 
 
 def test_news_by_dates_and_year(client, content):
@@ -117,6 +127,30 @@ def test_events_by_country_city_sector_project_status(client, content):
     assert ids(client, f"/api/v1/events/?project={content['project'].pk}") == [sofia.pk]
     assert ids(client, "/api/v1/events/?status=cancelled") == [other.pk]
     assert ids(client, "/api/v1/events/?country=bulgaria&sector=textile&upcoming=true") == [sofia.pk]
+    # ISO 3166 codes in any case, and a comma meaning "either".
+    assert ids(client, "/api/v1/events/?country=BG") == [sofia.pk]
+    assert ids(client, "/api/v1/events/?country=bg") == [sofia.pk]
+    assert sorted(ids(client, "/api/v1/events/?country=BG,serbia")) == sorted([sofia.pk, other.pk])
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("sector=no-such-sector", "sector"),
+        ("sector=textile,no-such-sector", "sector"),
+        ("country=XX", "country"),
+        ("project=999999", "project"),
+        ("city=", None),
+    ],
+)
+def test_unknown_filter_values_are_a_400_naming_the_parameter(client, content, query, parameter):
+    response = client.get(f"/api/v1/events/?{query}")
+    if parameter is None:  # an empty value is no filter at all
+        assert response.status_code == 200
+        return
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert [error["parameter"] for error in response.json()["errors"]] == [parameter]
 
 
 # -- clusters -----------------------------------------------------------------

@@ -32,7 +32,9 @@ def test_many_to_many_relations_are_shown_in_the_requested_locale(client, conten
     translate(content["news"], content["en"], title="House of Clusters opened")
     item = client.get("/api/v1/news/?locale=en").json()["results"][0]
     # The relation points at the Serbian sector; the English one is shown.
-    assert item["sectors"] == [{"id": content["textile_en"].pk, "slug": "textile", "name": "Textile"}]
+    assert item["sectors"] == [
+        {"id": content["textile_en"].pk, "slug": "textile", "name": "Textile", "locale": "en", "fallback": False}
+    ]
 
 
 def test_without_a_translation_the_english_list_is_empty_unless_fallback(client, content):

@@ -31,9 +31,10 @@ def test_ordering_whitelist(client, content):
 
 def test_sparse_fields(client, content):
     item = client.get("/api/v1/events/?fields=id,title,local_start").json()["results"][0]
-    assert set(item) == {"id", "title", "local_start"}
+    # id and type come with every sparse request: the schema declares them required.
+    assert set(item) == {"id", "type", "title", "local_start"}
     detail = client.get(f"/api/v1/events/{content['event'].pk}/?fields=body,title").json()
-    assert set(detail) == {"body", "title"}
+    assert set(detail) == {"id", "type", "body", "title"}
 
 
 def test_listing_and_detail_field_sets(client, content):

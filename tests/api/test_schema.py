@@ -42,6 +42,10 @@ def resolve(schema, node):
         node = schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[1]]
     if "allOf" in node:
         return resolve(schema, node["allOf"][0])
+    # "X or null" (api.schema.nullable_refs): a value that is not null is an X.
+    others = [branch for branch in node.get("oneOf", []) if branch.get("enum") != [None]]
+    if len(others) == 1 and len(node["oneOf"]) == 2:
+        return resolve(schema, others[0])
     return node
 
 

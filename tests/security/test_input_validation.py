@@ -174,7 +174,7 @@ def test_bad_path_id_is_a_404(client, content, endpoint):  # noqa: F811
 @pytest.mark.parametrize("endpoint", ["news", "sectors"])
 def test_bad_slug_is_a_404(client, content, endpoint):  # noqa: F811
     slug = {"news": "kuca-klastera", "sectors": "textile"}[endpoint]
-    assert client.get(f"/api/v1/{endpoint}/{slug}/").status_code == 200
+    assert client.get(f"/api/v1/{endpoint}/by-slug/{slug}/").status_code == 200
     for value in [quote(slug + "\x00"), quote("kuća"), "%EF%BC%91", quote('"'), "a%20b"]:
         response = client.get(f"/api/v1/{endpoint}/{value}/")
         assert response.status_code == 404, (value, response.status_code, response.content[:300])

@@ -177,7 +177,7 @@ def detail_surfaces(code: str, page: Page, url: str) -> dict[str, str]:
     return {
         "v1 detail": f"/api/v1/news/{page.pk}/?locale={code}",
         "v1 detail with fallback": f"/api/v1/news/{page.pk}/?locale={code}&fallback=true",
-        "v1 by slug": f"/api/v1/news/{page.slug}/?locale={code}",
+        "v1 by slug": f"/api/v1/news/by-slug/{page.slug}/?locale={code}",
         "v1 resolve": f"/api/v1/pages/resolve/?path={url}",
         "v2 detail": f"/api/v2/pages/{page.pk}/",
     }

@@ -1,0 +1,87 @@
+"""The admin side: who may manage subscriptions, and "send again" in the delivery log."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+import pytest
+
+from tests import factories as f
+from webhooks.models import Delivery, Subscription
+from workflow.roles import ADMINISTRATORS, EDITORS, setup_roles
+
+from .conftest import run_worker
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def login(role: str) -> Client:
+    user = get_user_model().objects.create_user(username=role.lower(), password="password")
+    user.groups.set([Group.objects.get(name=role)])
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def form(url: str) -> dict:
+    return {"name": "Partner", "url": url, "events": ["published", "deleted"], "active": "on"}
+
+
+@pytest.fixture
+def roles(site):
+    return setup_roles()
+
+
+def test_an_administrator_creates_a_subscription_and_sees_its_secret(roles):
+    admin = login(ADMINISTRATORS)
+    response = admin.post(reverse("webhook_subscriptions:add"), form("https://partner.example/hooks"))
+    assert response.status_code == 302
+    subscription = Subscription.objects.get()
+    assert subscription.events == ["published", "deleted"]
+    assert subscription.secret.startswith("whsec_")
+    edit = admin.get(reverse("webhook_subscriptions:edit", args=[subscription.pk]))
+    assert subscription.secret in edit.content.decode()
+
+
+def test_only_http_and_https_addresses_are_accepted(roles):
+    admin = login(ADMINISTRATORS)
+    response = admin.post(reverse("webhook_subscriptions:add"), form("ftp://partner.example/hooks"))
+    assert response.status_code == 200
+    assert "http:// or https://" in response.content.decode()
+    assert not Subscription.objects.exists()
+
+
+def test_an_editor_can_neither_see_nor_create_subscriptions(roles):
+    editor = login(EDITORS)
+    for response in (
+        editor.get(reverse("webhook_subscriptions:index")),
+        editor.post(reverse("webhook_subscriptions:add"), form("https://partner.example/hooks")),
+        editor.get(reverse("webhooks_deliveries")),
+    ):
+        assert response.status_code in (302, 403)
+        assert response.status_code == 403 or response.url == reverse("wagtailadmin_home")
+    assert not Subscription.objects.exists()
+
+
+def test_send_again_resets_and_resends_a_failed_delivery(roles, site, receiver):
+    Subscription.objects.create(name="Partner", url=receiver.url(), events=["published"])
+    receiver.codes = [410]
+    f.NewsPageFactory(parent=site["news_index"])
+    run_worker()
+    delivery = Delivery.objects.get()
+    assert delivery.status == "failed"
+    Subscription.objects.update(active=True)  # the partner fixed its endpoint
+
+    admin = login(ADMINISTRATORS)
+    log = admin.get(reverse("webhooks_deliveries"))
+    assert delivery.item in log.content.decode()
+    send_again = reverse("webhooks_send_again", args=[delivery.pk])
+    assert admin.get(send_again).status_code == 405  # POST only
+    assert login(EDITORS).post(send_again).status_code in (302, 403)
+    assert admin.post(send_again).status_code == 302
+    run_worker()
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts, delivery.response_code) == ("delivered", 1, 200)
+    assert len(receiver.requests) == 2
+    assert receiver.requests[0]["headers"]["webhook-id"] == receiver.requests[1]["headers"]["webhook-id"]
