@@ -113,14 +113,20 @@ def test_snippet_edit_reaches_the_pages_that_list_it(content, client, mirror, co
     assert differences(mirror, client) == []
 
 
-@pytest.mark.parametrize("cursor", ["x", "not-a-cursor", "W10:abc:def", "", "%00"])
+@pytest.mark.parametrize("cursor", ["x", "not-a-cursor", "W10:abc:def", "%00"])
 def test_malformed_cursor_is_a_400_naming_cursor(content, client, cursor):
-    if not cursor:
-        pytest.skip("an empty cursor means an initial sync")
     response = client.get("/api/v1/sync/", {"cursor": cursor})
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["errors"][0]["parameter"] == "cursor"
+
+
+def test_an_empty_cursor_is_the_initial_sync(content, client):
+    initial = client.get("/api/v1/sync/")
+    empty = client.get("/api/v1/sync/", {"cursor": ""})
+    assert (initial.status_code, empty.status_code) == (200, 200)
+    assert [item["id"] for item in empty.json()["items"]] == [item["id"] for item in initial.json()["items"]]
+    assert empty.json()["items"]
 
 
 def test_unknown_parameter_and_bad_limit(content, client):
