@@ -46,6 +46,22 @@ def catalogue(locale: str) -> str:
     return str(settings.LOCALE_PATHS[0] / locale / "LC_MESSAGES" / "django.po")
 
 
+def drop_guess(entry: polib.POEntry) -> None:
+    """Forget msgmerge's guess for a new string (a "fuzzy" translation of a similar one).
+
+    Shipped unmarked, the guess would read as a translator's text, and the string
+    would not be reported as missing; cleared, it is filled from SERBIAN or reported.
+    """
+    if "fuzzy" not in entry.flags:
+        return
+    entry.flags.remove("fuzzy")
+    entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+    if entry.msgid_plural:
+        entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+    else:
+        entry.msgstr = ""
+
+
 class Command(BaseCommand):
     help = "Extract interface strings and fill the sr_Latn, sr_Cyrl and en catalogues."
 
@@ -55,8 +71,7 @@ class Command(BaseCommand):
         latin.metadata.update({"Language": "sr_Latn", "Plural-Forms": SERBIAN_PLURALS})
         missing = []
         for entry in latin:
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
+            drop_guess(entry)
             translation = SERBIAN.get(entry.msgid)
             if entry.msgid_plural:
                 if not any(entry.msgstr_plural.values()) and isinstance(translation, tuple):
@@ -87,7 +102,7 @@ class Command(BaseCommand):
         english = polib.pofile(catalogue("en"))
         english.metadata.update({"Language": "en", "Plural-Forms": "nplurals=2; plural=(n != 1);"})
         for entry in english:
-            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+            drop_guess(entry)
         english.save()
 
         for msgid in missing:
