@@ -2,6 +2,9 @@ import pytest
 
 from tests.factories import build_site
 
+# TEST_CLOCK=<ISO moment> runs the suite at another date (tests/clock.py).
+pytest_plugins = ["tests.clock"]
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
@@ -31,3 +34,19 @@ def pytest_configure(config):
     # WhiteNoise warns once per client when STATIC_ROOT has not been collected;
     # tests serve no static files.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say it at the end of the run when the browser tests were skipped for want of Chromium
+    (tests/browser/conftest.py): otherwise a newcomer sees only some "s" in the progress."""
+    reasons = [
+        report.longrepr[2].removeprefix("Skipped: ")
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and report.longrepr[2].endswith("(apt-get install chromium)")
+    ]
+    if reasons:
+        terminalreporter.write_line(
+            f"Browser tests skipped ({len(reasons)}): {reasons[0]}; CI fails instead of skipping.",
+            yellow=True,
+            bold=True,
+        )
