@@ -1,12 +1,16 @@
 """Language prefixes, 404s, the sitemap and the news feed."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 from django.core.management import call_command
 
+from wagtail.models import Locale
+
 import pytest
 
-from tests.factories import NewsPageFactory, StandardPageFactory
+from pages.models import NewsPage
+from tests.factories import NewsPageFactory, StandardPageFactory, translate
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -110,10 +114,26 @@ def test_atom_feed_answers(client, visibility):
     assert b"Nacrt vesti" not in response.content
 
 
-def test_english_feed_lists_english_articles_only(client, visibility):
+def test_english_feed_lists_english_articles_only(client, site, visibility):
+    en = Locale.objects.get(language_code="en")
+    translate(site["news_index"], en, {"Vesti": "News"})
+    english = translate(visibility["live"], en, {"Objavljena vest": "Published news"})
+    # Published at a known moment, for the feed's date.
+    NewsPage.objects.filter(pk=english.pk).update(
+        first_published_at=datetime.datetime(2025, 4, 22, 9, 30, tzinfo=datetime.UTC)
+    )
+    # "Objavljena vest" now has an English translation; this one stays Serbian only.
+    NewsPageFactory(parent=site["news_index"], title="Samo na srpskom", slug="samo-na-srpskom")
+
     response = client.get("/feeds/news/en/")
     assert response.status_code == 200
-    assert feed_links(response) == set()
+    assert response["Content-Type"].startswith("application/rss+xml")
+    items = ET.fromstring(response.content).findall("channel/item")  # noqa: S314 - our own response
+    assert [(item.findtext("title"), item.findtext("link"), item.findtext("pubDate")) for item in items] == [
+        ("Published news", "http://localhost/en/vesti/objavljena/", "Tue, 22 Apr 2025 09:30:00 +0000")
+    ]
+    assert b"Samo na srpskom" not in response.content
+    assert "Samo na srpskom" in client.get("/feeds/news/sr-latn/").content.decode()
 
 
 def test_feed_of_an_unknown_language_is_a_404(client, site):

@@ -39,15 +39,17 @@ def assert_page(response, title: str, lang: str):
     assert title in content
 
 
-def assert_english_draft_not_shown(response, english_title: str):
-    """The address of a translation that is not live is a 404, or shows the Serbian
-    page marked as such; never the unpublished English text."""
-    assert response.status_code in (200, 404)
-    if response.status_code == 200:
-        content = response.content.decode()
-        assert english_title not in content
-        assert "en" not in alternates(response)
-        assert response.context["page"].locale.language_code == "sr-latn"
+def assert_serbian_shown_instead(response, serbian_title: str, english_title: str, notice: str):
+    """The address of a translation that is not live shows the Serbian page in the English
+    interface, with a notice; never the unpublished English text."""
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert '<html lang="en">' in content
+    assert f'<p class="language-notice" role="note">{notice}</p><div lang="sr-Latn">' in content
+    assert serbian_title in content
+    assert english_title not in content
+    assert "en" not in alternates(response)
+    assert response.context["page"].locale.language_code == "sr-latn"
 
 
 @pytest.fixture
@@ -132,7 +134,12 @@ def test_draft_translation_is_not_announced(client, content, en):
     assert not english.live
     response = client.get(news.url)
     assert "en" not in alternates(response)
-    assert_english_draft_not_shown(client.get(english.url), "Cluster Day in Niš")
+    assert_serbian_shown_instead(
+        client.get(english.url),
+        "Dan klastera u Nišu",
+        "Cluster Day in Niš",
+        "This article is available only in Serbian.",
+    )
 
 
 def test_unpublished_translation_is_withdrawn_from_alternates(client, content, en):
@@ -141,4 +148,9 @@ def test_unpublished_translation_is_withdrawn_from_alternates(client, content, e
     assert "en" in alternates(client.get(project.url))
     english.unpublish()
     assert "en" not in alternates(client.get(project.url))
-    assert_english_draft_not_shown(client.get(english.url), "Clusters Plus project")
+    assert_serbian_shown_instead(
+        client.get(english.url),
+        "Projekat Klasteri Plus",
+        "Clusters Plus project",
+        "This page is available only in Serbian.",
+    )

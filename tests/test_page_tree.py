@@ -1,93 +1,116 @@
-"""Which page types editors may add where (the "Add child page" choices)."""
+"""Which page types editors may add where: the admin's "Add child page" choices."""
 
-from wagtail.models import Page
+import re
 
 import pytest
 
-from pages.models import (
-    ClusterIndexPage,
-    ClusterPage,
-    EventIndexPage,
-    EventPage,
-    GalleryIndexPage,
-    GalleryPage,
-    HomePage,
-    NewsIndexPage,
-    NewsPage,
-    ProjectIndexPage,
-    ProjectPage,
-    StandardPage,
+from tests import factories as f
+
+ADD_FORM = re.compile(r"/admin/pages/add/pages/(\w+)/(\d+)/")
+# One choice of the add_subpage listing: its form's model name and the label shown.
+CHOICE = re.compile(
+    r'<a class="w-flex" href="/admin/pages/add/pages/(\w+)/\d+/">\s*<svg.*?</svg>'
+    r'\s*<div class="w-ml-2">\s*(.*?)\s*</div>',
+    re.S,
 )
-
-INDEX_TO_DETAIL = {
-    NewsIndexPage: NewsPage,
-    EventIndexPage: EventPage,
-    GalleryIndexPage: GalleryPage,
-    ClusterIndexPage: ClusterPage,
-    ProjectIndexPage: ProjectPage,
-}
-HOME_CHILDREN = {*INDEX_TO_DETAIL, StandardPage}
+REFUSED = "Sorry, you do not have permission to access this area."
 
 
-def test_home_page_offers_the_sections_and_standard_pages():
-    assert set(HomePage.allowed_subpage_models()) == HOME_CHILDREN
+def offered(client, parent) -> list[str]:
+    """The page types "Add child page" offers under ``parent``, by model name. With one
+    type Wagtail opens its form straight away; with none it sends the editor back to
+    the dashboard."""
+    response = client.get(f"/admin/pages/{parent.pk}/add_subpage/")
+    if response.status_code == 302:
+        if response["Location"] == "/admin/":
+            return []
+        model, parent_id = ADD_FORM.fullmatch(response["Location"]).groups()
+        assert parent_id == str(parent.pk)
+        return [model]
+    assert response.status_code == 200
+    return [model for model, _label in CHOICE.findall(response.content.decode())]
 
 
-def test_home_page_lives_only_under_the_tree_root():
-    assert HomePage.allowed_parent_page_models() == [Page]
+def test_the_tree_root_offers_only_a_home_page(admin_client, site):
+    assert offered(admin_client, site["root"]) == ["homepage"]
 
 
-@pytest.mark.parametrize(("index_model", "detail_model"), INDEX_TO_DETAIL.items(), ids=lambda m: m.__name__)
-def test_each_section_holds_only_its_own_detail_pages(index_model, detail_model):
-    assert index_model.allowed_subpage_models() == [detail_model]
-    assert index_model.allowed_parent_page_models() == [HomePage]
-    assert detail_model.allowed_parent_page_models() == [index_model]
-    assert detail_model.allowed_subpage_models() == []
+def test_a_new_language_home_page_offers_the_five_sections_and_standard_pages(admin_client, site):
+    # build_site() made the Serbian sections only; the English home page has none yet.
+    response = admin_client.get(f"/admin/pages/{site['home_en'].pk}/add_subpage/")
+    assert response.status_code == 200
+    assert CHOICE.findall(response.content.decode()) == [
+        ("clusterindexpage", "Imenik klastera"),
+        ("standardpage", "Obična stranica"),
+        ("eventindexpage", "Spisak događaja"),
+        ("galleryindexpage", "Spisak galerija"),
+        ("projectindexpage", "Spisak projekata"),
+        ("newsindexpage", "Spisak vesti"),
+    ]
 
 
-def test_standard_pages_nest_under_home_and_each_other():
-    assert StandardPage.allowed_subpage_models() == [StandardPage]
-    assert set(StandardPage.allowed_parent_page_models()) == {HomePage, StandardPage}
+def test_a_home_page_with_its_sections_offers_only_standard_pages(admin_client, site):
+    # One section of each kind per language site: a second news section is not offered.
+    assert offered(admin_client, site["home"]) == ["standardpage"]
 
 
 @pytest.mark.parametrize(
-    ("parent_model", "child_model"),
+    ("index", "detail"),
     [
-        (HomePage, NewsPage),
-        (HomePage, HomePage),
-        (NewsIndexPage, EventPage),
-        (EventIndexPage, NewsPage),
-        (ClusterIndexPage, ProjectPage),
-        (StandardPage, NewsIndexPage),
-        (NewsPage, StandardPage),
-        (GalleryIndexPage, ClusterPage),
+        ("news_index", "newspage"),
+        ("event_index", "eventpage"),
+        ("gallery_index", "gallerypage"),
+        ("cluster_index", "clusterpage"),
+        ("project_index", "projectpage"),
     ],
-    ids=lambda m: m.__name__,
 )
-def test_misplaced_page_types_are_refused(parent_model, child_model):
-    assert child_model not in parent_model.allowed_subpage_models()
-    assert parent_model not in child_model.allowed_parent_page_models()
+def test_each_section_opens_the_form_of_its_own_detail_page(admin_client, site, index, detail):
+    assert offered(admin_client, site[index]) == [detail]
+    response = admin_client.get(f"/admin/pages/add/pages/{detail}/{site[index].pk}/")
+    assert response.status_code == 200
+    assert 'name="title"' in response.content.decode()
 
 
-def test_second_index_of_a_section_is_refused_under_one_home_page(site):
-    home = site["home"]
-    for index_model in INDEX_TO_DETAIL:
-        assert not index_model.can_create_at(home), index_model.__name__
-    # Standard pages have no such limit.
-    assert StandardPage.can_create_at(home)
+@pytest.mark.parametrize(
+    ("factory", "index"),
+    [
+        (f.NewsPageFactory, "news_index"),
+        (f.EventPageFactory, "event_index"),
+        (f.GalleryPageFactory, "gallery_index"),
+        (f.ClusterPageFactory, "cluster_index"),
+        (f.ProjectPageFactory, "project_index"),
+    ],
+    ids=lambda value: getattr(value, "__name__", value),
+)
+def test_detail_pages_offer_no_child_pages(admin_client, site, factory, index):
+    assert offered(admin_client, factory(parent=site[index])) == []
 
 
-def test_each_language_home_page_gets_its_own_sections(site):
-    # build_site() made the Serbian sections only; the English home page has none yet.
-    home_en = site["home_en"]
-    for index_model in INDEX_TO_DETAIL:
-        assert index_model.can_create_at(home_en), index_model.__name__
+def test_standard_pages_nest_in_each_other(admin_client, site):
+    about = f.StandardPageFactory(parent=site["home"], title="O nama", slug="o-nama")
+    assert offered(admin_client, about) == ["standardpage"]
 
 
-def test_detail_pages_can_be_created_in_their_section(site):
-    assert NewsPage.can_create_at(site["news_index"])
-    assert EventPage.can_create_at(site["event_index"])
-    assert GalleryPage.can_create_at(site["gallery_index"])
-    assert ClusterPage.can_create_at(site["cluster_index"])
-    assert ProjectPage.can_create_at(site["project_index"])
-    assert not NewsPage.can_create_at(site["event_index"])
+@pytest.mark.parametrize(
+    ("parent", "model"),
+    [
+        ("home", "newspage"),
+        ("home", "homepage"),
+        ("home", "newsindexpage"),  # a second news section on the Serbian site
+        ("news_index", "eventpage"),
+        ("event_index", "newspage"),
+        ("cluster_index", "projectpage"),
+        ("gallery_index", "clusterpage"),
+        ("about", "newsindexpage"),
+        ("news", "standardpage"),
+    ],
+)
+def test_the_form_of_a_misplaced_page_type_is_refused(admin_client, site, parent, model):
+    pages = {
+        **site,
+        "about": f.StandardPageFactory(parent=site["home"], title="O nama", slug="o-nama"),
+        "news": f.NewsPageFactory(parent=site["news_index"]),
+    }
+    response = admin_client.get(f"/admin/pages/add/pages/{model}/{pages[parent].pk}/", follow=True)
+    assert response.redirect_chain == [("/admin/", 302)]
+    assert [str(message).strip() for message in response.context["messages"]] == [REFUSED]

@@ -57,7 +57,7 @@ def content(site) -> dict[str, Any]:
     bulgaria_en = translate_snippet(bulgaria, en, name="Bulgaria")
     translate_snippet(serbia, en, name="Serbia")
     network = f.OrganisationFactory(name="TCI mreža", slug="tci", kind="network")
-    programme = f.FundingProgramme = f.FundingProgrammeFactory(name="IPA Bugarska–Srbija", slug="ipa-bg-rs")
+    programme = f.FundingProgrammeFactory(name="IPA Bugarska–Srbija", slug="ipa-bg-rs")
     project = f.ProjectPageFactory(
         parent=site["project_index"],
         title="Klasteri preko granice",

@@ -76,7 +76,15 @@ def test_unknown_locale_is_a_400_listing_the_valid_ones(client, content):
 
 
 def test_locale_codes_are_case_insensitive(client, content):
-    assert client.get("/api/v1/news/?locale=SR-Latn").status_code == 200
+    translate(content["news_index"], content["en"])
+    translate(content["news"], content["en"], title="House of Clusters opened")
+    for locale, expected in (
+        ("SR-Latn", [("Kuća klastera otvorena", "sr-latn")]),
+        ("EN", [("House of Clusters opened", "en")]),
+    ):
+        response = client.get(f"/api/v1/news/?locale={locale}")
+        assert response.status_code == 200
+        assert [(item["title"], item["locale"]) for item in response.json()["results"]] == expected
 
 
 def test_locales_endpoint(client, content):

@@ -153,7 +153,9 @@ def test_errors_conform_as_problem_json(client, spec, content, template, url, st
 def test_method_not_allowed_and_not_acceptable_conform(client, spec, content):
     response = client.post("/api/v1/news/", {})
     assert response.status_code == 405
-    assert_conforms(spec, "/api/v1/news/", response)
+    assert response["Content-Type"] == "application/problem+json"
+    assert assert_conforms(spec, "/api/v1/news/", response)["status"] == 405
     response = client.get("/api/v1/news/", HTTP_ACCEPT="application/xml")
     assert response.status_code == 406
-    assert_conforms(spec, "/api/v1/news/", response)
+    assert response["Content-Type"] == "application/problem+json"
+    assert assert_conforms(spec, "/api/v1/news/", response)["status"] == 406

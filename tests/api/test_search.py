@@ -58,5 +58,11 @@ def test_search_finds_body_text(client, content):
 def test_search_items_use_their_types_listing_fields(client, content):
     body = client.get("/api/v1/search/?q=klaster").json()
     assert {item["type"] for item in body["results"]} == {"news", "clusters", "events", "projects"}
-    cluster = next(item for item in body["results"] if item["type"] == "clusters")
-    assert "current_label" in cluster
+    fields = {item["type"]: list(item) for item in body["results"]}
+    page = [
+        "id", "type", "locale", "fallback", "title", "slug", "url", "api_url", "translations",
+        "first_published_at", "last_published_at",
+    ]  # fmt: skip
+    # The same fields, in the same order, as the items of /api/v1/clusters/ and /api/v1/news/.
+    assert fields["clusters"] == page + ["intro", "sectors", "country", "city", "region", "logo", "current_label"]
+    assert fields["news"] == page + ["date", "lead", "hero_image", "tags", "sectors"]

@@ -23,7 +23,31 @@ def test_v2_rich_text_is_html(client, content):
 def test_v2_images_and_documents_endpoints(client, content):
     from tests import factories as f
 
-    image = f.ImageFactory()
-    document = f.DocumentFactory()
-    assert client.get(f"/api/v2/images/{image.pk}/").status_code == 200
-    assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 200
+    image = f.ImageFactory(title="Otvaranje sajma")
+    document = f.DocumentFactory(title="Program konferencije")
+    response = client.get(f"/api/v2/images/{image.pk}/")
+    assert response.status_code == 200
+    assert response.json() == {
+        "id": image.pk,
+        "meta": {
+            "type": "wagtailimages.Image",
+            "detail_url": f"http://testserver/api/v2/images/{image.pk}/",
+            "tags": [],
+            "download_url": "/media/original_images/photo.png",
+        },
+        "title": "Otvaranje sajma",
+        "width": 640,
+        "height": 400,
+    }
+    response = client.get(f"/api/v2/documents/{document.pk}/")
+    assert response.status_code == 200
+    assert response.json() == {
+        "id": document.pk,
+        "meta": {
+            "type": "wagtaildocs.Document",
+            "detail_url": f"http://testserver/api/v2/documents/{document.pk}/",
+            "tags": [],
+            "download_url": f"http://testserver/documents/{document.pk}/agenda.pdf",
+        },
+        "title": "Program konferencije",
+    }

@@ -177,4 +177,8 @@ def test_a_page_whose_go_live_at_passed_is_shown(client, content):
     page = f.NewsPageFactory(parent=content["news_index"], title="Sada javno")
     page.go_live_at = timezone.now() - datetime.timedelta(minutes=1)
     page.save()
-    assert client.get(f"/api/v1/news/{page.pk}/").status_code == 200
+    response = client.get(f"/api/v1/news/{page.pk}/")
+    assert response.status_code == 200
+    assert (response.json()["id"], response.json()["title"]) == (page.pk, "Sada javno")
+    listed = [item["title"] for item in client.get("/api/v1/news/").json()["results"]]
+    assert "Sada javno" in listed

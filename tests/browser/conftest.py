@@ -39,7 +39,8 @@ def chromium() -> Iterator[Any]:
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing; CI must install Debian's chromium package.")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+        # tests/conftest.py repeats this reason at the end of the run.
+        pytest.skip(f"{CHROMIUM} not found (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TaskState
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation
 
@@ -83,7 +83,10 @@ def approve(page: Page, username: str, users) -> None:
     page = Page.objects.get(pk=page.pk).specific
     task_state = page.current_workflow_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
-    assert client.post(url, {"comment": ""}).status_code in (200, 302)
+    response = client.post(url, {"comment": ""})
+    # Back to the page's editor, with this step approved (a refused or invalid action also redirects).
+    assert (response.status_code, response["Location"]) == (302, f"/admin/pages/{page.pk}/edit/")
+    assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_APPROVED
 
 
 def test_translator_translates_submits_and_the_approved_page_shows_the_translation(newsroom, new_page):

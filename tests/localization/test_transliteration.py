@@ -115,8 +115,28 @@ def test_latin_to_cyrillic(latin: str, cyrillic: str) -> None:
     assert latin_to_cyrillic(latin) == cyrillic
 
 
-def test_table_is_large_enough() -> None:
-    assert len(TABLE) >= 60
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        # What editors write on the site, word by word and in a sentence
+        ("Kuća klastera", "Кућа кластера"),
+        ("Niš", "Ниш"),
+        ("džemper", "џемпер"),
+        ("Ljubljana", "Љубљана"),
+        ("Kuća klastera u Nišu prodaje džemper iz Ljubljane", "Кућа кластера у Нишу продаје џемпер из Љубљане"),
+        # Each digraph is one letter, in lower, title and upper case ...
+        ("Džemper i DŽEMPER", "Џемпер и ЏЕМПЕР"),
+        ("Njiva i NJIVA", "Њива и ЊИВА"),
+        ("LJILJANA", "ЉИЉАНА"),
+        ("Lj", "Љ"),
+        # ... except across a prefix, where the two letters stay two
+        ("nadživeti džemper", "надживети џемпер"),
+        ("odživeti", "одживети"),
+        ("konj, konjunkcija i injekcija", "коњ, конјункција и инјекција"),
+    ],
+)
+def test_words_and_digraph_edge_cases(latin: str, cyrillic: str) -> None:
+    assert latin_to_cyrillic(latin) == cyrillic
 
 
 @pytest.mark.parametrize(("latin", "cyrillic"), TABLE, ids=[latin or "empty" for latin, _ in TABLE])

@@ -102,10 +102,14 @@ def test_a_password_on_the_serbian_page_covers_its_translations(client, editions
 @pytest.mark.parametrize("on", ["page", "ancestor"])
 def test_a_login_restriction_on_the_serbian_page_or_its_ancestor_covers_its_translations(client, editions, on):
     restrict(editions["article" if on == "page" else "index"], PageViewRestriction.LOGIN)
-    for url in (editions["english"].url, editions["cyrillic"].url):
+    # Each reader is sent to the login page in their own language.
+    for url, login in (
+        ("/en/vesti/dan-klastera/", "/en/_util/login/?next=/en/vesti/dan-klastera/"),
+        ("/sr-cyrl/vesti/dan-klastera/", "/sr-cyrl/_util/login/?next=/sr-cyrl/vesti/dan-klastera/"),
+    ):
         response = client.get(url)
         assert response.status_code == 302
-        assert response["Location"].startswith("/sr-latn/_util/login/?next=") or "login" in response["Location"]
+        assert response["Location"] == login
         assert "no-cache" in response["Cache-Control"]
     assert not {f"http://localhost{editions[name].url}" for name in ("english", "cyrillic")} & sitemap(client)
     client.force_login(get_user_model().objects.create_user("clan", password="x"))
@@ -126,9 +130,13 @@ def test_the_api_hides_translations_of_a_restricted_serbian_page(client, edition
 
 def test_a_restriction_on_an_english_page_does_not_hide_its_serbian_source(client, editions):
     restrict(editions["english"], PageViewRestriction.LOGIN)
-    assert client.get(editions["english"].url).status_code == 302
-    assert client.get(editions["article"].url).status_code == 200
-    assert client.get(editions["cyrillic"].url).status_code == 200
+    response = client.get(editions["english"].url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/en/_util/login/?next={editions['english'].url}"
+    for url, lead in ((editions["article"].url, "Tajni uvod."), (editions["cyrillic"].url, "Тајни увод.")):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert f'<p class="lead">{lead}</p>' in response.content.decode()
 
 
 def test_one_password_opens_a_translation_made_after_the_source_was_protected(client, site):
