@@ -59,13 +59,19 @@ def loop(monkeypatch):
     """Instant waits; the process's signal handlers are put back afterwards."""
     InstantEvent.instances = []
     monkeypatch.setattr(run_scheduler, "threading", types.SimpleNamespace(Event=InstantEvent))
+    # After each run the loop drops stale connections; inside the test's transaction that
+    # would close the test's own connection (PostgreSQL), so count the calls instead.
+    connection_checks: list[int] = []
+    monkeypatch.setattr(run_scheduler, "close_old_connections", lambda: connection_checks.append(1))
     saved = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGINT)}
     received: list[int] = []
     # Should the command not install its own handlers, a signal lands here
     # (instead of killing the test run) and the loop goes on, which fails the test.
     for signum in saved:
         signal.signal(signum, lambda number, frame: received.append(number))
-    yield types.SimpleNamespace(events=InstantEvent.instances, received_by_test=received)
+    yield types.SimpleNamespace(
+        events=InstantEvent.instances, received_by_test=received, connection_checks=connection_checks
+    )
     for signum, handler in saved.items():
         signal.signal(signum, handler)
 
@@ -163,6 +169,7 @@ def test_a_failed_run_is_logged_and_the_next_run_publishes_what_is_due(loop, mon
 
     assert done == [1, 2, 3]
     assert reload(due_event).live, "the run after the failure published the due event"
+    assert len(loop.connection_checks) == 3, "stale connections are dropped after every run, failed or not"
     failures = [record for record in caplog.records if record.levelno == logging.ERROR]
     assert [record.getMessage() for record in failures] == ["publish_scheduled failed; retrying in 60 s."]
     assert isinstance(failures[0].exc_info[1], OperationalError)
