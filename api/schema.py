@@ -48,8 +48,7 @@ def sparse_items(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
             continue
         schema["required"] = [key for key in ALWAYS_RETURNED if key in schema.get("properties", {})]
         schema["properties"]["type"] = {"type": "string", "enum": [type_name], "readOnly": True}
-    # The last of our hooks in SPECTACULAR_SETTINGS: the schema-wide rewrites run from here.
-    return public_operations(nullable_refs(result))
+    return result
 
 
 def public_operations(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

@@ -290,7 +290,12 @@ SPECTACULAR_SETTINGS = {
     # Only /api/v1/: drf-spectacular would otherwise also list Wagtail's own APIs.
     "PREPROCESSING_HOOKS": ["api.schema.only_v1"],
     # Item components as sparse fieldsets return them: only id and type required (issue 9).
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.sparse_items"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.sparse_items",
+        "api.schema.nullable_refs",
+        "api.schema.public_operations",
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
