@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
-.PHONY: run test setup migrate messages demo serve lint format check deploy-check client-test bench bench-redis bench-stale bench-sync bench-webhooks backup restore clean
+.PHONY: run test setup migrate messages demo serve lint format check deploy-check client-test bench bench-redis bench-stale bench-sync bench-webhooks mutate backup restore clean
 
 run: setup migrate demo serve
 
@@ -66,6 +66,12 @@ client-test: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# Mutation testing as a benchmark, not a gate: the share of mutants killed per critical module.
+GROUPS ?=
+mutate: setup
+	$(BIN)/python -m pip install --quiet -r bench/requirements-mutate.txt
+	$(BIN)/python bench/mutate.py $(GROUPS)
 
 # Redis killed and restarted under load: requests, 5xx, recovery time.
 bench-redis: setup

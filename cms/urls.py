@@ -8,13 +8,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.health import healthz
 from localization import views as localization_views
 from localization.sitemaps import LocalizedSitemap
 from security import media
 
-# Paths outside the language prefix: the API, the admin, documents, sitemap
-# and feeds answer the same in every language.
+# Paths outside the language prefix: the health check, the API, the admin, documents,
+# sitemap and feeds answer the same in every language.
 urlpatterns = [
+    # Load balancers' health check: first, and never under a language prefix.
+    path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("api.urls")),

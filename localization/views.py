@@ -3,11 +3,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, HttpRes
 from django.template import loader
 from django.utils import translation
 
+from api.errors import not_found as api_not_found
+
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    """A 404 in the reader's language; API paths get JSON, not a web page."""
+    """A 404 in the reader's language; an Http404 raised under /api/ outside the API's own
+    views is the API's problem+json 404, like every other API error."""
     if request.path_info.startswith("/api/"):
-        return HttpResponseNotFound(b'{"detail": "Not found.", "code": "not_found"}', content_type="application/json")
+        return api_not_found(request)
     template = loader.get_template("404.html")
     return HttpResponseNotFound(template.render({"request_path": request.path}, request))
 

@@ -1,9 +1,30 @@
+import os
+import shutil
+
 import pytest
 
 from tests.factories import build_site
 
 # TEST_CLOCK=<ISO moment> runs the suite at another date (tests/clock.py).
 pytest_plugins = ["tests.clock"]
+
+if os.environ.get("TEST_DB_TEMPLATE"):
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_blocker):
+        """Mutation runs (make mutate) start hundreds of short pytest sessions: each one
+        works on its own copy of a migrated SQLite file instead of migrating again."""
+        from django.db import connections
+
+        copy = f"{os.environ['TEST_DB_TEMPLATE']}.{os.getpid()}"
+        shutil.copyfile(os.environ["TEST_DB_TEMPLATE"], copy)
+        with django_db_blocker.unblock():
+            connection = connections["default"]
+            connection.close()
+            connection.settings_dict["NAME"] = copy
+        yield
+        connections["default"].close()
+        os.remove(copy)
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +49,18 @@ def site(db):
     """Locales, the Serbian home page as the site root, its English translation
     and an index page of each section (see tests.factories.build_site)."""
     return build_site()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Random order (pytest-randomly) within Django's own rule: tests in a rolled-back
+    transaction first, then transactional ones. A transactional test empties the tables
+    when it ends, so the rows migrations create (the default workflow, groups,
+    collection) would be gone for any rolled-back test after it. The sort is stable:
+    each group keeps its shuffled order."""
+    from pytest_django.plugin import pytest_collection_modifyitems as order_as_django_does
+
+    order_as_django_does(items)
 
 
 def pytest_configure(config):

@@ -7,12 +7,15 @@
   (a partner's client parses it); an unknown site address gets the HTML 404 page.
 """
 
+import json
 import logging
 
+from django.http import Http404
 from django.test import Client
 
 import pytest
 
+from localization.views import page_not_found
 from pages.models import HomePage
 
 SECRET = "database password is hunter2"
@@ -81,13 +84,13 @@ def test_an_unknown_api_address_is_a_problem_json_404(site, visitor, path):
 
 
 @pytest.mark.parametrize(
-    ("path", "lang", "heading"),
+    ("path", "lang", "heading", "home"),
     [
-        ("/en/nothing-here/", "en", "Page not found"),
-        ("/sr-latn/nema-ovde/", "sr-Latn", "Stranica nije pronađena"),
+        ("/en/nothing-here/", "en", "Page not found", ("/en/", "House of Clusters")),
+        ("/sr-latn/nema-ovde/", "sr-Latn", "Stranica nije pronađena", ("/sr-latn/", "Kuća klastera")),
     ],
 )
-def test_an_unknown_site_address_is_the_html_404_page(site, visitor, path, lang, heading):
+def test_an_unknown_site_address_is_the_html_404_page(site, visitor, path, lang, heading, home):
     response = visitor.get(path)
     assert response.status_code == 404
     assert response["Content-Type"] == "text/html; charset=utf-8"
@@ -95,6 +98,23 @@ def test_an_unknown_site_address_is_the_html_404_page(site, visitor, path, lang,
     assert f'<html lang="{lang}"' in html
     assert f"<h1>{heading}</h1>" in html
     assert f"<code>{path}</code>" in html
+    # The site around it: the title, and a way back to this language's home page.
+    home_url, site_name = home
+    assert f"<title>{heading} – {site_name}</title>" in html
+    assert f'<a href="{home_url}">' in html
+
+
+def test_an_http404_raised_under_api_outside_the_api_views_is_problem_json(rf):
+    response = page_not_found(rf.get("/api/v1/schema/missing/"), Http404())
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert json.loads(response.content) == {
+        "type": "about:blank",
+        "title": "Not Found",
+        "status": 404,
+        "detail": "No endpoint at this address.",
+        "code": "not_found",
+    }
 
 
 def test_an_unknown_address_without_a_language_ends_on_the_serbian_404_page(site, visitor):

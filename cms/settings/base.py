@@ -187,7 +187,16 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # strings gettext falls back from sr_Cyrl to Django's "sr" (Cyrillic) catalogue.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # URL prefixes that never carry a language and must not be redirected to one.
-LOCALE_EXEMPT_PREFIXES = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/feeds/", "/sitemap.xml")
+LOCALE_EXEMPT_PREFIXES = (
+    "/healthz/",
+    "/api/",
+    "/admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/feeds/",
+    "/sitemap.xml",
+)
 
 # Static and media files
 STATIC_URL = "/static/"

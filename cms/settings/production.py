@@ -6,7 +6,7 @@ SECRET_KEY                      required
 DATABASE_STARTUP_CHECK          default on: cms.wsgi refuses to load if the database does not answer
 DATABASE_CONNECT_TIMEOUT        seconds (PostgreSQL), default 5
 SECURE_SSL_REDIRECT             default on
-SECURE_REDIRECT_EXEMPT          comma-separated path regexes served over plain HTTP (e.g. a health check)
+SECURE_REDIRECT_EXEMPT          comma-separated path regexes also served over plain HTTP (/healthz/ always is)
 SECURE_HSTS_SECONDS             default one year; 0 turns HSTS off
 SECURE_HSTS_INCLUDE_SUBDOMAINS  default on
 SECURE_HSTS_PRELOAD             default on
@@ -42,7 +42,9 @@ DATABASE_STARTUP_CHECK = env_bool("DATABASE_STARTUP_CHECK", True)
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-SECURE_REDIRECT_EXEMPT = env_list("SECURE_REDIRECT_EXEMPT")
+# A load balancer checks each app server directly over plain HTTP, often without
+# X-Forwarded-Proto: redirecting /healthz/ to HTTPS would mark every server down.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$", *env_list("SECURE_REDIRECT_EXEMPT")]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

@@ -196,3 +196,47 @@ HTML = [
 def test_latin_html_to_cyrillic(html: str, expected: str) -> None:
     assert latin_html_to_cyrillic(html) == expected
     assert latin_html_to_cyrillic(expected) == expected
+
+
+# Markup an editor or a paste can produce: what is left alone stays alone, what follows it is Cyrillic again.
+HTML_EDGE_CASES = [
+    # Nested elements of the skipped name: the skip ends with the outer element only
+    (
+        '<span lang="en"><span>Kuća</span> klaster</span> Kuća',
+        '<span lang="en"><span>Kuća</span> klaster</span> Кућа',
+    ),
+    ('<div translate="no"><div>lj</div>nj</div>nj', '<div translate="no"><div>lj</div>nj</div>њ'),
+    # A void or self-closing element marked as not Serbian starts no skip
+    ('<img lang="en" alt="Cluster">Kuća', '<img lang="en" alt="Cluster">Кућа'),
+    ('<span lang="en" / >Kuća', '<span lang="en" / >Кућа'),
+    # Serbian lang values, a bare lang and unrelated "no" values are translated
+    ('<p lang="sr">Kuća</p>', '<p lang="sr">Кућа</p>'),
+    ('<p lang="SR-latn">Kuća</p>', '<p lang="SR-latn">Кућа</p>'),
+    ("<p lang>Kuća</p>", "<p lang>Кућа</p>"),
+    ('<p data-answer="no" title="Naslov">Kuća</p>', '<p data-answer="no" title="Наслов">Кућа</p>'),
+    ("<p translate=no>Kuća</p>Kuća", "<p translate=no>Kuća</p>Кућа"),
+    ("<p class='x notranslate'>Kuća</p>", "<p class='x notranslate'>Kuća</p>"),
+    # Unquoted, single-quoted and value-less attributes
+    ("<img alt=Kuća title='Niš' hidden>", "<img alt=Кућа title='Ниш' hidden>"),
+    (
+        '<input placeholder="Pretraga" aria-label="Traži" value="lj">',
+        '<input placeholder="Претрага" aria-label="Тражи" value="lj">',
+    ),
+    # An element left open inside a skipped one does not prolong the skip
+    ('<span lang="en"><p>Kuća</span> Kuća', '<span lang="en"><p>Kuća</span> Кућа'),
+    # Two scripts in a row, and an end tag in capitals
+    ("<script>lj</script><script>nj</script>Kuća", "<script>lj</script><script>nj</script>Кућа"),
+    ("<script>lj</SCRIPT>Kuća", "<script>lj</SCRIPT>Кућа"),
+    # A script or style without its end tag keeps everything after it
+    ("<script>lj = 1; Kuća", "<script>lj = 1; Kuća"),
+    ("<STYLE>.nj{}</style >nj", "<STYLE>.nj{}</style >њ"),
+    # Comments, doctypes, CDATA and processing instructions are copied byte for byte
+    ("<!DOCTYPE html><?xml lj?><![CDATA[nj]]>lj", "<!DOCTYPE html><?xml lj?><![CDATA[nj]]>љ"),
+    ("Kuća", "Кућа"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), HTML_EDGE_CASES)
+def test_latin_html_edge_cases(html: str, expected: str) -> None:
+    assert latin_html_to_cyrillic(html) == expected
