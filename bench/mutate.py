@@ -1,8 +1,8 @@
 """`make mutate`: mutation testing as a benchmark, not a gate.
 
-mutmut (configured under [tool.mutmut] in pyproject.toml) changes one small thing
-at a time in the modules whose failure would hurt most and runs the tests that
-cover the changed function; a mutant the tests do not notice "survives". This
+mutmut changes one small thing at a time in the modules whose failure would hurt
+most (GROUPS below; workdir() writes mutmut's settings per group) and runs the
+tests that cover the changed function; a mutant the tests do not notice "survives". This
 prints the share of mutants killed per module group, then applies the three hand
 mutations issue 15 named (found surviving before) and says whether the tests kill
 them.
