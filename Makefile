@@ -69,7 +69,7 @@ bench: setup
 
 # Mutation testing as a benchmark, not a gate: the share of mutants killed per critical module.
 GROUPS ?=
-mutate: setup
+mutate: setup messages
 	$(BIN)/python -m pip install --quiet -r bench/requirements-mutate.txt
 	$(BIN)/python bench/mutate.py $(GROUPS)
 

@@ -62,6 +62,7 @@ GROUPS = {
         ["pages/models/events.py", "pages/forms.py"],
         [
             "tests/test_event_time_zones.py",
+            "tests/test_event_galleries.py",
             "tests/test_listing_filters.py",
             "tests/test_listing_queries.py",
             "tests/api/test_relations_locale.py",
@@ -71,6 +72,9 @@ GROUPS = {
         ["api/cache.py", "api/http_cache.py"],
         [
             "tests/api/test_cache_wiring.py",
+            "tests/api/test_cache_generation.py",
+            "tests/api/test_fail_fast_pool.py",
+            "tests/api/test_client_address.py",
             "tests/api/test_http_cache_rules.py",
             "tests/api/test_http_caching.py",
             "tests/api/test_unpublish_invalidates.py",
@@ -82,6 +86,7 @@ GROUPS = {
         ["api/errors.py", "localization/views.py"],
         [
             "tests/api/test_errors.py",
+            "tests/api/test_problem_details.py",
             "tests/test_error_pages.py",
             "tests/api/test_detail_unknown_parameters.py",
             "tests/security/test_input_validation.py",

@@ -2,11 +2,12 @@
 locale/sr_Latn/LC_MESSAGES/django.po; the Cyrillic catalogue is transliterated
 from it by ``manage.py update_catalogues`` (see localization/README.md).
 
-Keep msgids exactly as in the code. Plural entries map to a tuple of the three
+Keep msgids exactly as in the code; an entry with a context is keyed by
+(msgctxt, msgid). Plural entries map to a tuple of the three
 Serbian plural forms (one, few, many: 1 vest, 2 vesti, 5 vesti).
 """
 
-SERBIAN: dict[str, str | tuple[str, str, str]] = {
+SERBIAN: dict[str | tuple[str, str], str | tuple[str, str, str]] = {
     "House of Clusters": "Kuća klastera",
     "Serbian Latin → Cyrillic transliteration": "Preslovljavanje sa latinice na ćirilicu",
     "“%(object)s” (%(language)s)": "„%(object)s” (%(language)s)",
@@ -278,7 +279,8 @@ SERBIAN: dict[str, str | tuple[str, str, str]] = {
     "Show on the map (OpenStreetMap)": "Prikaži na mapi (OpenStreetMap)",
     "Cluster manager": "Menadžer klastera",
     "Cluster management quality labels": "Oznake kvaliteta upravljanja klasterom",
-    "Current label, valid until %(date)s.": "Trenutna oznaka, važi do %(date)s.",
+    # A Serbian date ends with its own full stop ("31. marta 2028."): none after it.
+    "Current label, valid until %(date)s.": "Trenutna oznaka, važi do %(date)s",
     "The cluster has no valid label today.": "Klaster danas nema važeću oznaku.",
     "All quality labels of the cluster": "Sve oznake kvaliteta klastera",
     "Awarded": "Dodeljena",
@@ -363,5 +365,83 @@ SERBIAN: dict[str, str | tuple[str, str, str]] = {
     ),
     "Translators edit translations only; the Serbian original is edited by editors.": (
         "Prevodioci menjaju samo prevode; srpski original menjaju urednici."
+    ),
+    # Month names in dates (the genitive): "22. aprila 2016." (localization/months.py).
+    ("alt. month", "January"): "januara",
+    ("alt. month", "February"): "februara",
+    ("alt. month", "March"): "marta",
+    ("alt. month", "April"): "aprila",
+    ("alt. month", "May"): "maja",
+    ("alt. month", "June"): "juna",
+    ("alt. month", "July"): "jula",
+    ("alt. month", "August"): "avgusta",
+    ("alt. month", "September"): "septembra",
+    ("alt. month", "October"): "oktobra",
+    ("alt. month", "November"): "novembra",
+    ("alt. month", "December"): "decembra",
+    # Webhooks admin and the remaining publishing-path refusals.
+    'Publishing translations directly is reserved for administrators. Sync without "Publish immediately": '
+    "the translations are updated as drafts, and each goes live after it is submitted for review and approved.": (
+        "Neposredno objavljivanje prevoda dozvoljeno je samo administratorima. Sinhronizujte bez opcije "
+        "„Objavi odmah”: prevodi se ažuriraju kao nacrti, a svaki postaje javan tek kada se pošalje na pregled "
+        "i odobri."
+    ),
+    "Webhooks": "Vebhukovi",
+    "URL": "URL adresa",
+    "An http:// or https:// address.": "Adresa koja počinje sa http:// ili https://.",
+    "Events": "Događaji",
+    "Secret": "Tajni ključ",
+    "Give this to the receiver to verify signatures (Standard Webhooks). Keep it private.": (
+        "Dajte ga primaocu da bi proveravao potpise (Standard Webhooks). Ne delite ga ni sa kim drugim."
+    ),
+    "Generate a new secret": "Napravi novi tajni ključ",
+    "The old one stops working at once.": "Stari odmah prestaje da važi.",
+    "Published": "Objavljeno",
+    "Unpublished": "Povučeno iz objave",
+    "Deleted": "Obrisano",
+    "Translation published": "Prevod objavljen",
+    "Whose endpoint this is, e.g. the partner site.": "Čija je ovo adresa, npr. sajt partnera.",
+    "Enter an http:// or https:// address.": "Unesite adresu koja počinje sa http:// ili https://.",
+    "secret": "tajni ključ",
+    "content types": "vrste sadržaja",
+    "None selected: every type.": "Ništa nije izabrano: sve vrste.",
+    "locales": "jezici",
+    "None selected: every locale.": "Ništa nije izabrano: svi jezici.",
+    "active": "aktivna",
+    "webhook subscription": "pretplata na vebhuk",
+    "webhook subscriptions": "pretplate na vebhukove",
+    "Pending": "Na čekanju",
+    "Delivered": "Isporučeno",
+    "Failed": "Neuspelo",
+    "item": "stavka",
+    "API type, id and locale, e.g. events 42 (en).": "Vrsta u API-ju, ID i jezik, npr. events 42 (en).",
+    "tries": "pokušaji",
+    "next try": "sledeći pokušaj",
+    "last try": "poslednji pokušaj",
+    "response code": "kod odgovora",
+    "last error": "poslednja greška",
+    "created": "napravljeno",
+    "webhook delivery": "isporuka vebhuka",
+    "webhook deliveries": "isporuke vebhukova",
+    "Webhook deliveries": "Isporuke vebhukova",
+    "Time": "Vreme",
+    "Subscription": "Pretplata",
+    "Event": "Događaj",
+    "Item": "Stavka",
+    "Tries": "Pokušaji",
+    "Response code": "Kod odgovora",
+    "Last error": "Poslednja greška",
+    "Send again": "Pošalji ponovo",
+    "No deliveries yet.": "Još nema isporuka.",
+    "The delivery will be sent again shortly.": "Isporuka će uskoro biti ponovo poslata.",
+    "Converting a translation into an alias publishes it at once, so it is reserved for administrators. "
+    "Translate the page and submit the translation for review instead.": (
+        "Pretvaranje prevoda u alijas odmah ga objavljuje, zato je dozvoljeno samo administratorima. Umesto "
+        "toga prevedite stranicu i pošaljite prevod na pregled."
+    ),
+    'Publishing a copy or creating an alias is reserved for administrators. Copy the page without "Publish '
+    'copies" and submit the copy for review.': (
+        "Objavljivanje kopije ili pravljenje alijasa dozvoljeno je samo administratorima. Kopirajte stranicu "
+        "bez opcije „Objavi kopije” i pošaljite kopiju na pregled."
     ),
 }

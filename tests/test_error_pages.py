@@ -12,10 +12,11 @@ import logging
 
 from django.http import Http404
 from django.test import Client
+from django.utils import translation
 
 import pytest
 
-from localization.views import page_not_found
+from localization.views import page_not_found, server_error
 from pages.models import HomePage
 
 SECRET = "database password is hunter2"
@@ -123,3 +124,22 @@ def test_an_unknown_address_without_a_language_ends_on_the_serbian_404_page(site
     assert response.status_code == 404
     assert response["Content-Type"] == "text/html; charset=utf-8"
     assert "<h1>Stranica nije pronađena</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("active", "lang", "heading", "home"),
+    [
+        ("en", "en", "Something went wrong", "/en/"),
+        ("sr-cyrl", "sr-Cyrl", "Нешто није у реду", "/sr-cyrl/"),
+        # No language chosen yet (the error came before the locale middleware): Serbian.
+        (None, "sr-Latn", "Nešto nije u redu", "/sr-latn/"),
+    ],
+)
+def test_the_500_page_speaks_the_active_language_or_serbian(rf, active, lang, heading, home):
+    with translation.override(active, deactivate=True):
+        response = server_error(rf.get("/bilo-gde/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert f"<h1>{heading}</h1>" in html
+    assert f'<a href="{home}">' in html

@@ -17,7 +17,7 @@ def test_news_page_is_served_under_its_language_prefix(client, site):
     content = response.content.decode()
     assert '<html lang="sr-Latn">' in content
     assert "<h1>Dan klastera</h1>" in content
-    assert '<time datetime="2025-04-22">22. april 2025.</time>' in content
+    assert '<time datetime="2025-04-22">22. aprila 2025.</time>' in content
     assert '<p class="lead">Klasteri su se okupili u Nišu.</p>' in content
 
     # The news section lists the article with a link to that address.

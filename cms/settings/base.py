@@ -186,6 +186,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Our catalogues (locale/sr_Latn, locale/sr_Cyrl, locale/en); for Django's own
 # strings gettext falls back from sr_Cyrl to Django's "sr" (Cyrillic) catalogue.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Serbian dates with the month in the genitive ("22. aprila 2016."), both scripts.
+FORMAT_MODULE_PATH = ["localization.formats"]
 # URL prefixes that never carry a language and must not be redirected to one.
 LOCALE_EXEMPT_PREFIXES = (
     "/healthz/",

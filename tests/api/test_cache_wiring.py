@@ -54,15 +54,28 @@ def test_models_no_response_shows_are_not_watched(label):
     assert response_cache.watched(apps.get_model(label)) is False
 
 
-@pytest.fixture
-def rewired():
-    """Every receiver connect() made, disconnected, then connect() called again."""
+def disconnect_all() -> None:
+    """Switch the invalidation off by the receivers' names (a bulk import may do this
+    and bump once at the end)."""
     page_published.disconnect(dispatch_uid="api_cache_published")
     page_unpublished.disconnect(dispatch_uid="api_cache_unpublished")
     m2m_changed.disconnect(dispatch_uid="api_cache_m2m")
     for model in apps.get_models():
         post_save.disconnect(sender=model, dispatch_uid=f"api_cache_save_{model._meta.label}")
         post_delete.disconnect(sender=model, dispatch_uid=f"api_cache_delete_{model._meta.label}")
+
+
+@pytest.fixture
+def rewired():
+    """Every receiver connect() made, disconnected, then connect() called again."""
+    disconnect_all()
+    response_cache.connect()
+
+
+@pytest.fixture
+def disconnected():
+    disconnect_all()
+    yield
     response_cache.connect()
 
 
@@ -92,6 +105,24 @@ def test_restrictions_snippets_images_and_tags_bump(rewired, site):
 
 
 def test_users_and_renditions_do_not_bump(rewired, site):
-    assert not bumps(lambda: get_user_model().objects.create_user("urednik", "u@example.org", "x"))
+    user = get_user_model().objects.create_user("urednik", "u@example.org", "x")
+    assert not bumps(lambda: user.save())
+    assert not bumps(lambda: user.delete())
     image = ImageFactory()
     assert not bumps(lambda: image.get_rendition("fill-20x20"))
+
+
+def test_the_receivers_are_switched_off_by_their_names_and_on_again(disconnected, site):
+    # Nothing of connect()'s is left once its receivers are disconnected by name ...
+    event = EventPageFactory(parent=site["event_index"], title="Dani klastera", slug="dani-klastera")
+    assert not bumps(lambda: event.save_revision().publish())
+    assert not bumps(lambda: event.unpublish())
+    image = ImageFactory()
+    assert not bumps(lambda: image.tags.add("konferencija"))
+    assert not bumps(lambda: Page.objects.get(pk=event.pk).specific.delete())
+    # ... and connect() puts every one back, once: one change, one bump.
+    response_cache.connect()
+    response_cache.connect()
+    before = response_cache.generation()
+    SectorFactory(name="Energetika")
+    assert response_cache.generation() == before + 1

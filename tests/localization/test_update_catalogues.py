@@ -85,6 +85,7 @@ def edit_latin(project: Path) -> None:
     latin = po(project, "sr_Latn")
     latin.find("Page not found").msgstr = "Stranica ne postoji"  # their own wording
     latin.find("Server error").msgstr = ""  # not translated yet
+    latin.find("April", msgctxt="alt. month").msgstr = ""  # an entry with a context
     latin.append(polib.POEntry(msgid=OBSOLETE_STRING, msgstr="Tekst koji više niko ne koristi"))
     latin.save()
 
@@ -114,6 +115,9 @@ def test_update_catalogues_extracts_fills_and_derives_the_three_catalogues(proje
     assert latin.find("Server error").msgstr == "Greška na serveru"
     assert latin.find("Page not found").msgstr == "Stranica ne postoji"
     assert latin.find("Something went wrong").msgstr == "Nešto nije u redu"
+    # Filled by (context, msgid): the genitive month of a date, Django's own msgid.
+    assert latin.find("April", msgctxt="alt. month").msgstr == "aprila"
+    assert latin.find("April", msgctxt="alt. month").occurrences[0][0] == "localization/months.py"
     assert OBSOLETE_STRING not in (project / "locale" / "sr_Latn" / "LC_MESSAGES" / "django.po").read_text()
     assert latin.metadata["Language"] == "sr_Latn"
     assert latin.metadata["Plural-Forms"].startswith("nplurals=3;")
@@ -123,6 +127,7 @@ def test_update_catalogues_extracts_fills_and_derives_the_three_catalogues(proje
     assert cyrillic.find("Page not found").msgstr == "Страница не постоји"
     assert cyrillic.find("Server error").msgstr == "Грешка на серверу"
     assert cyrillic.find("cluster manager").msgstr == "менаџер кластера"
+    assert cyrillic.find("April", msgctxt="alt. month").msgstr == "априла"
     assert cyrillic.find("'%(title)s' was submitted for review.").msgstr == "„%(title)s” је послат на преглед."
     assert cyrillic.metadata["Language"] == "sr_Cyrl"
 

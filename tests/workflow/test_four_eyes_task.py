@@ -1,6 +1,9 @@
 """FourEyesApprovalTask answered directly: who gets actions, editor access and a lock,
 what the refusal says, and whose submissions a reviewer's dashboard lists."""
 
+import logging
+
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
 from wagtail.models import TaskState
@@ -108,3 +111,65 @@ def test_the_task_describes_itself_in_the_admin():
 def test_make_user_in_no_group_is_an_outsider(review):
     nobody = make_user("niko")
     assert review["task"].get_actions(review["page"], nobody) == []
+
+
+def test_a_reviewer_who_submitted_their_own_change_gets_no_actions_and_a_lock(users, event):
+    # A reviewer is in the step's group: only authorship keeps them from approving.
+    reviewer = users[REVIEWERS]
+    page = reload(event)
+    page.title = "Dani klastera – moja izmena"
+    submit(page, reviewer)
+    page = reload(event)
+    task = page.current_workflow_task.specific
+    assert task.get_actions(page, reviewer) == []
+    assert task.user_can_access_editor(page, reviewer) is False
+    assert task.locked_for_user(page, reviewer) is True
+    # Another reviewer still gets the usual three actions.
+    assert [name for name, _label, _modal in task.get_actions(page, users["reviewer2"])] == [
+        "reject",
+        "approve",
+        "approve",
+    ]
+
+
+def test_asked_about_an_object_outside_any_workflow_only_the_groups_count(users, review):
+    task = review["task"]
+    assert task.refusal_reason(None, users[REVIEWERS]) is None
+    assert task.refusal_reason(None, users[EDITORS]) == (
+        "Only members of Administrators, Reviewers can approve the step 'Content review'."
+    )
+
+
+def test_submissions_without_a_known_submitter_or_writer_still_wait_for_review(users, review):
+    # A script or a since-deleted account leaves requested_by / the revision's user empty:
+    # such a submission must stay on every reviewer's dashboard.
+    state = review["state"]
+    state.revision.user = None
+    state.revision.save(update_fields=["user"])
+    state.workflow_state.requested_by = None
+    state.workflow_state.save(update_fields=["requested_by"])
+    task = review["task"]
+    assert list(task.get_task_states_user_can_moderate(users[REVIEWERS])) == [state]
+    assert task.refusal_reason(review["page"], users[REVIEWERS]) is None
+
+
+def test_an_approval_through_the_task_records_who_approved(users, review, django_capture_on_commit_callbacks):
+    reviewer = users[REVIEWERS]
+    with django_capture_on_commit_callbacks(execute=True):
+        review["task"].on_action(review["state"], reviewer, "approve", comment="U redu.")
+    state = TaskState.objects.get(pk=review["state"].pk)
+    assert state.status == TaskState.STATUS_APPROVED
+    assert state.finished_by == reviewer
+    assert state.get_comment() == "U redu."
+
+
+def test_a_refused_task_action_is_logged_with_who_what_where_and_why(users, review, caplog):
+    author, state = users["author"], review["state"]
+    with caplog.at_level(logging.WARNING, logger="workflow.security"), pytest.raises(PermissionDenied):
+        review["task"].on_action(state, author, "approve")
+    assert [r.getMessage() for r in caplog.records if r.name == "workflow.security"] == [
+        f"Refused workflow action 'approve' by user {author.pk} on task state {state.pk} (Content review): "
+        "You submitted or wrote this version, so you cannot approve it. "
+        "Another member of Administrators, Reviewers must review it."
+    ]
+    assert TaskState.objects.get(pk=state.pk).status == TaskState.STATUS_IN_PROGRESS

@@ -72,7 +72,7 @@ class Command(BaseCommand):
         missing = []
         for entry in latin:
             drop_guess(entry)
-            translation = SERBIAN.get(entry.msgid)
+            translation = SERBIAN.get((entry.msgctxt, entry.msgid) if entry.msgctxt else entry.msgid)
             if entry.msgid_plural:
                 if not any(entry.msgstr_plural.values()) and isinstance(translation, tuple):
                     entry.msgstr_plural = dict(enumerate(translation))
