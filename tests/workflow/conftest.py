@@ -165,3 +165,8 @@ def event(site):
 
 def reload(page: Page) -> Page:
     return Page.objects.get(pk=page.pk).specific
+
+
+def refusals(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The messages of the "workflow.security" log (every refused action is one)."""
+    return [r.getMessage() for r in caplog.records if r.name == "workflow.security"]

@@ -9,13 +9,8 @@ from django.urls import reverse
 from wagtail.models import TaskState
 
 from tests.factories import OrganisationFactory
-from tests.workflow.conftest import as_user, reload, submit, workflow_action
+from tests.workflow.conftest import as_user, refusals, reload, submit, workflow_action
 from workflow.roles import ADMINISTRATORS, REVIEWERS
-
-
-def refusals(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "workflow.security"]
-
 
 REASON = (
     "You submitted or wrote this version, so you cannot approve it. "

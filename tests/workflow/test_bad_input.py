@@ -8,12 +8,8 @@ from wagtail.models import Revision, TaskState, WorkflowState
 
 from pages.models import EventPage
 from tests.factories import EventPageFactory
-from tests.workflow.conftest import as_user, create_event, edit_page, reload, submit, workflow_action
+from tests.workflow.conftest import as_user, create_event, edit_page, refusals, reload, submit, workflow_action
 from workflow.roles import EDITORS, PUBLISHERS, REVIEWERS, TRANSLATORS
-
-
-def _refusals(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "workflow.security"]
 
 
 def test_submitting_without_required_fields_shows_errors_and_starts_no_review(users, site, event):
@@ -42,7 +38,7 @@ def test_editors_direct_publish_post_is_refused_and_logged(users, site, event, c
     assert reload(event).title == "Dani klastera"
     assert not Revision.page_revisions.filter(object_id=str(event.pk), user=users[EDITORS]).exists()
     assert not EventPage.objects.filter(title="Nova bez pregleda").exists()
-    assert len(_refusals(caplog)) == 2
+    assert len(refusals(caplog)) == 2
     assert "Publishing directly is reserved for administrators" in message
 
 
@@ -52,7 +48,7 @@ def test_publishers_bulk_publish_is_refused(users, site, caplog):
     with caplog.at_level(logging.WARNING, logger="workflow.security"):
         as_user(users[PUBLISHERS]).post(url, {})
     assert not reload(event).live
-    assert any("bulk publish" in message for message in _refusals(caplog))
+    assert any("bulk publish" in message for message in refusals(caplog))
 
 
 def test_approval_by_someone_outside_the_tasks_group_is_refused_and_logged(users, site, event, caplog):
@@ -70,7 +66,7 @@ def test_approval_by_someone_outside_the_tasks_group_is_refused_and_logged(users
                 in dashboard
             )
     assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS
-    assert len(_refusals(caplog)) == 3
-    assert all("Only members of" in message for message in _refusals(caplog))
+    assert len(refusals(caplog)) == 3
+    assert all("Only members of" in message for message in refusals(caplog))
     workflow_action(as_user(users[REVIEWERS]), reload(event))
     assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_APPROVED

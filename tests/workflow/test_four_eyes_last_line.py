@@ -16,7 +16,7 @@ from wagtail.models import TaskState
 
 import pytest
 
-from tests.workflow.conftest import approve, make_user, reload, submit
+from tests.workflow.conftest import approve, make_user, refusals, reload, submit
 from workflow.roles import ADMINISTRATORS, PUBLICATION_TASK_NAME, PUBLISHERS, REVIEW_TASK_NAME
 
 EVENT_URL = "/sr-latn/dogadjaji/dani-klastera/"
@@ -27,10 +27,6 @@ def _english():
     # The refusal is worded in the active language; these tests read the English one.
     with translation.override("en"):
         yield
-
-
-def refusals(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "workflow.security" and r.levelno == logging.WARNING]
 
 
 def public_title_shown(client: Client) -> str:

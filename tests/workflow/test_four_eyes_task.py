@@ -11,7 +11,7 @@ from wagtail.models import TaskState
 import pytest
 
 from tests.factories import EventPageFactory
-from tests.workflow.conftest import make_user, reload, submit
+from tests.workflow.conftest import make_user, refusals, reload, submit
 from workflow.models import FourEyesApprovalTask, authors_of
 from workflow.roles import EDITORS, REVIEW_TASK_NAME, REVIEWERS
 
@@ -167,7 +167,7 @@ def test_a_refused_task_action_is_logged_with_who_what_where_and_why(users, revi
     author, state = users["author"], review["state"]
     with caplog.at_level(logging.WARNING, logger="workflow.security"), pytest.raises(PermissionDenied):
         review["task"].on_action(state, author, "approve")
-    assert [r.getMessage() for r in caplog.records if r.name == "workflow.security"] == [
+    assert refusals(caplog) == [
         f"Refused workflow action 'approve' by user {author.pk} on task state {state.pk} (Content review): "
         "You submitted or wrote this version, so you cannot approve it. "
         "Another member of Administrators, Reviewers must review it."

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 
 import pytest
 
+from tests.workflow.conftest import refusals
 from workflow.security import refuse
 
 
@@ -18,10 +19,6 @@ def admin_request(method: str = "post", path: str = "/admin/pages/7/edit/", **he
     request.session = SessionStore()
     request._messages = FallbackStorage(request)
     return request
-
-
-def log_lines(caplog) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "workflow.security"]
 
 
 @pytest.mark.django_db
@@ -33,7 +30,7 @@ def test_without_a_destination_the_user_is_sent_back_where_they_were(django_user
     assert response.status_code == 302
     assert response["Location"] == "/admin/pages/7/edit/"
     assert [str(m).strip() for m in get_messages(request)] == ["Samo administratori."]
-    assert log_lines(caplog) == [
+    assert refusals(caplog) == [
         f"Refused publish by user {request.user.pk} (urednik) on - '': Samo administratori. "
         "[POST /admin/pages/7/edit/]"
     ]
@@ -53,7 +50,7 @@ def test_a_request_without_a_user_is_refused_as_anonymous(caplog):
     with caplog.at_level(logging.WARNING, logger="workflow.security"):
         response = refuse(request, "workflow approve", "Ne.", target="Dani klastera")
     assert response.status_code == 302
-    assert log_lines(caplog) == [
+    assert refusals(caplog) == [
         "Refused workflow approve by user None () on str 'Dani klastera': Ne. [POST /admin/pages/7/edit/]"
     ]
 

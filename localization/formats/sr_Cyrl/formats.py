@@ -1,5 +1,4 @@
 from django.conf.locale.sr.formats import *  # noqa: F403 (Django's formats, the dates below changed)
 
-DATE_FORMAT = "j. E Y."
-DATETIME_FORMAT = "j. E Y. H:i"
-MONTH_DAY_FORMAT = "j. E"
+# The same date formats in both scripts (the month names come from the catalogue).
+from localization.formats.sr_Latn.formats import DATE_FORMAT, DATETIME_FORMAT, MONTH_DAY_FORMAT  # noqa: F401
